@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.EntityFrameworkCore.Diagnostics;
+
+/// <summary>
+/// Event ids of the messages the DynamoDB provider logs. The numeric ids never change between releases.
+/// Request events (<c>Executed*</c>) log the operation, table, expressions, consumed capacity and elapsed time;
+/// attribute values appear only with <c>EnableSensitiveDataLogging()</c>.
+/// </summary>
+public static class DynamoDbEventId
+{
+    private const int BaseId = CoreEventId.ProviderBaseId;
+
+    /// <summary>A <c>GetItem</c> request was sent.</summary>
+    public static readonly EventId ExecutedGetItem = Make(0, nameof(ExecutedGetItem));
+
+    /// <summary>A <c>Query</c> request was sent.</summary>
+    public static readonly EventId ExecutedQuery = Make(1, nameof(ExecutedQuery));
+
+    /// <summary>A <c>Scan</c> request was sent.</summary>
+    public static readonly EventId ExecutedScan = Make(2, nameof(ExecutedScan));
+
+    /// <summary>A <c>PutItem</c> request was sent.</summary>
+    public static readonly EventId ExecutedPutItem = Make(3, nameof(ExecutedPutItem));
+
+    /// <summary>An <c>UpdateItem</c> request was sent.</summary>
+    public static readonly EventId ExecutedUpdateItem = Make(4, nameof(ExecutedUpdateItem));
+
+    /// <summary>A <c>DeleteItem</c> request was sent.</summary>
+    public static readonly EventId ExecutedDeleteItem = Make(5, nameof(ExecutedDeleteItem));
+
+    /// <summary>A <c>CreateTable</c> request was sent.</summary>
+    public static readonly EventId ExecutedCreateTable = Make(6, nameof(ExecutedCreateTable));
+
+    /// <summary>A <c>DeleteTable</c> request was sent.</summary>
+    public static readonly EventId ExecutedDeleteTable = Make(7, nameof(ExecutedDeleteTable));
+
+    /// <summary>A <c>DescribeTable</c> request was sent.</summary>
+    public static readonly EventId ExecutedDescribeTable = Make(8, nameof(ExecutedDescribeTable));
+
+    /// <summary>A <c>ListTables</c> request was sent (connection check).</summary>
+    public static readonly EventId ExecutedListTables = Make(9, nameof(ExecutedListTables));
+
+    /// <summary>A request failed with a DynamoDB error.</summary>
+    public static readonly EventId RequestFailed = Make(10, nameof(RequestFailed));
+
+    /// <summary>A query is answered by a full-table <c>Scan</c> (a warning under <c>DynamoDbScanBehavior.Warn</c>).</summary>
+    public static readonly EventId ScanQueryWarning = Make(11, nameof(ScanQueryWarning));
+
+    private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
+}

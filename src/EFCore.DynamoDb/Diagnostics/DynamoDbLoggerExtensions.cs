@@ -1,0 +1,144 @@
+using System.Globalization;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace EFCore.DynamoDb.Diagnostics;
+
+/// <summary>One logging method per <see cref="DynamoDbEventId"/>.</summary>
+internal static class DynamoDbLoggerExtensions
+{
+    private const string ExecutedMessage
+        = "Executed DynamoDB {operation} on table '{table}' in {elapsed} ms (consumed capacity: {capacity}):{request}";
+
+    public static void ExecutedGetItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedGetItem, DynamoDbEventId.ExecutedGetItem, LogLevel.Information, log);
+
+    public static void ExecutedQuery(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedQuery, DynamoDbEventId.ExecutedQuery, LogLevel.Information, log);
+
+    public static void ExecutedScan(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedScan, DynamoDbEventId.ExecutedScan, LogLevel.Information, log);
+
+    public static void ExecutedPutItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedPutItem, DynamoDbEventId.ExecutedPutItem, LogLevel.Information, log);
+
+    public static void ExecutedUpdateItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedUpdateItem, DynamoDbEventId.ExecutedUpdateItem, LogLevel.Information, log);
+
+    public static void ExecutedDeleteItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedDeleteItem, DynamoDbEventId.ExecutedDeleteItem, LogLevel.Information, log);
+
+    public static void ExecutedCreateTable(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedCreateTable, DynamoDbEventId.ExecutedCreateTable, LogLevel.Information, log);
+
+    public static void ExecutedDeleteTable(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedDeleteTable, DynamoDbEventId.ExecutedDeleteTable, LogLevel.Information, log);
+
+    public static void ExecutedDescribeTable(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedDescribeTable, DynamoDbEventId.ExecutedDescribeTable, LogLevel.Debug, log);
+
+    public static void ExecutedListTables(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedListTables, DynamoDbEventId.ExecutedListTables, LogLevel.Debug, log);
+
+    public static void RequestFailed(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+    {
+        var definitions = Definitions(diagnostics);
+        var definition = (EventDefinition<string, string, string, string>)(definitions.LogRequestFailed ??= new EventDefinition<string, string, string, string>(
+            diagnostics.Options,
+            DynamoDbEventId.RequestFailed,
+            LogLevel.Warning,
+            "DynamoDbEventId.RequestFailed",
+            level => LoggerMessage.Define<string, string, string, string>(
+                level, DynamoDbEventId.RequestFailed, "DynamoDB {operation} on table '{table}' failed with {errorCode}:{request}")));
+
+        if (diagnostics.ShouldLog(definition) || diagnostics.NeedsEventData(definition, out _, out _))
+        {
+            var text = DynamoDbRequestPrinter.Print(log.Request, diagnostics.ShouldLogSensitiveData());
+            var errorCode = log.ErrorCode ?? "an error";
+            if (diagnostics.ShouldLog(definition))
+            {
+                definition.Log(diagnostics, log.Operation, log.TableName, errorCode, Environment.NewLine + text);
+            }
+
+            Dispatch(diagnostics, definition, log, text, (d, _) => ((EventDefinition<string, string, string, string>)d).GenerateMessage(
+                log.Operation, log.TableName, errorCode, Environment.NewLine + text));
+        }
+    }
+
+    public static void ScanQueryWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string query)
+    {
+        var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;
+        var definition = (EventDefinition<string, string>)(definitions.LogScanQueryWarning ??= new EventDefinition<string, string>(
+            diagnostics.Options,
+            DynamoDbEventId.ScanQueryWarning,
+            LogLevel.Warning,
+            "DynamoDbEventId.ScanQueryWarning",
+            level => LoggerMessage.Define<string, string>(
+                level,
+                DynamoDbEventId.ScanQueryWarning,
+                "A full-table Scan of '{table}' answers the query '{query}'. Fix the partition key in the query, use AllowScan() to accept the scan, or configure ScanBehavior.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, tableName, query);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(tableName, query));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private static void LogRequest(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        ref EventDefinitionBase? cached,
+        EventId eventId,
+        LogLevel level,
+        DynamoDbRequestLog log)
+    {
+        var definition = (EventDefinition<string, string, string, string, string>)(cached ??= new EventDefinition<string, string, string, string, string>(
+            diagnostics.Options,
+            eventId,
+            level,
+            "DynamoDbEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+            l => LoggerMessage.Define<string, string, string, string, string>(l, eventId, ExecutedMessage)));
+
+        var shouldLog = diagnostics.ShouldLog(definition);
+        if (!shouldLog && !diagnostics.NeedsEventData(definition, out _, out _))
+        {
+            return;
+        }
+
+        var text = DynamoDbRequestPrinter.Print(log.Request, diagnostics.ShouldLogSensitiveData());
+        var elapsed = log.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+        var capacity = log.ConsumedCapacity?.ToString(CultureInfo.InvariantCulture) ?? "not reported";
+        if (shouldLog)
+        {
+            definition.Log(diagnostics, log.Operation, log.TableName, elapsed, capacity, Environment.NewLine + text);
+        }
+
+        Dispatch(diagnostics, definition, log, text, (d, _) => ((EventDefinition<string, string, string, string, string>)d).GenerateMessage(
+            log.Operation, log.TableName, elapsed, capacity, Environment.NewLine + text));
+    }
+
+    private static void Dispatch(
+        IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics,
+        EventDefinitionBase definition,
+        DynamoDbRequestLog log,
+        string text,
+        Func<EventDefinitionBase, EventData, string> messageGenerator)
+    {
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new DynamoDbRequestEventData(
+                definition, messageGenerator, log.Operation, log.TableName, text, log.Elapsed, log.ConsumedCapacity, log.ErrorCode);
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
+    private static DynamoDbLoggingDefinitions Definitions(IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics)
+        => (DynamoDbLoggingDefinitions)diagnostics.Definitions;
+}

@@ -1,0 +1,34 @@
+using EFCore.DynamoDb.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Configures how a property maps to a DynamoDB attribute.</summary>
+public static class DynamoDbPropertyBuilderExtensions
+{
+    /// <summary>Stores the property in the DynamoDB attribute of the given name (default: the property name).</summary>
+    public static PropertyBuilder HasAttributeName(this PropertyBuilder propertyBuilder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        propertyBuilder.Metadata.SetAttributeName(name);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static PropertyBuilder<TProperty> HasAttributeName<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, string name)
+        => (PropertyBuilder<TProperty>)HasAttributeName((PropertyBuilder)propertyBuilder, name);
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static IConventionPropertyBuilder? HasAttributeName(
+        this IConventionPropertyBuilder propertyBuilder, string? name, bool fromDataAnnotation = false)
+    {
+        if (!propertyBuilder.CanSetAnnotation(DynamoDbAnnotationNames.AttributeName, name, fromDataAnnotation))
+        {
+            return null;
+        }
+
+        propertyBuilder.Metadata.SetAttributeName(name, fromDataAnnotation);
+        return propertyBuilder;
+    }
+}

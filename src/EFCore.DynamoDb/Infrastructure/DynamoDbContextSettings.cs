@@ -1,0 +1,50 @@
+using Amazon.DynamoDBv2;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace EFCore.DynamoDb.Infrastructure;
+
+/// <summary>The DynamoDB settings of the current context instance (a scoped service).</summary>
+internal sealed class DynamoDbContextSettings
+{
+    private readonly DynamoDbOptionsExtension _options;
+    private readonly DynamoDbClientFactory _clientFactory;
+    private IAmazonDynamoDB? _client;
+
+    public DynamoDbContextSettings(IDbContextOptions options, DynamoDbClientFactory clientFactory)
+    {
+        _options = options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();
+        _clientFactory = clientFactory;
+        SensitiveDataLoggingEnabled = options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false;
+    }
+
+    public IAmazonDynamoDB Client => _client ??= _clientFactory.GetClient(_options);
+
+    public string TableNamePrefix => _options.TableNamePrefix ?? "";
+
+    public bool ConsistentReads => _options.ConsistentReads;
+
+    public DynamoDbScanBehavior ScanBehavior => _options.ScanBehavior;
+
+    public bool SensitiveDataLoggingEnabled { get; }
+
+    /// <summary>The endpoint requests go to, for error messages (never credentials).</summary>
+    public string EndpointDescription
+        => _options.ServiceUrl
+            ?? (_client as AmazonDynamoDBClient)?.Config.ServiceURL
+            ?? (_options.Region != null ? $"AWS region {_options.Region}" : "the AWS SDK's default endpoint");
+
+    /// <summary>The name of a mapped table as this context addresses it (with the configured prefix).</summary>
+    /// <exception cref="InvalidOperationException">The resulting name is not a valid DynamoDB table name.</exception>
+    public string ResolveTableName(string tableName)
+    {
+        var resolved = TableNamePrefix + tableName;
+        if (resolved.Length is < 3 or > 255 || !resolved.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.InvalidTableName(resolved, tableName, TableNamePrefix));
+        }
+
+        return resolved;
+    }
+}

@@ -1,0 +1,87 @@
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Configures the DynamoDB provider for a context; passed to the callback of <c>UseDynamoDb</c>.</summary>
+public class DynamoDbDbContextOptionsBuilder
+{
+    private readonly DbContextOptionsBuilder _optionsBuilder;
+
+    /// <summary>Creates a builder over the given context options builder.</summary>
+    public DynamoDbDbContextOptionsBuilder(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        _optionsBuilder = optionsBuilder;
+    }
+
+    /// <summary>
+    /// The endpoint of any DynamoDB-compatible service (DynamoDB Local, LocalStack, ScyllaDB Alternator).
+    /// Without it the AWS SDK's default endpoint resolution applies, including <c>AWS_ENDPOINT_URL_DYNAMODB</c>.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder ServiceUrl(string serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+        {
+            throw new ArgumentException(DynamoDbStrings.InvalidServiceUrl(serviceUrl), nameof(serviceUrl));
+        }
+
+        return With(e => e.WithServiceUrl(serviceUrl));
+    }
+
+    /// <summary>The AWS region system name, such as <c>eu-west-1</c>. Without it the SDK's default region chain applies.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder Region(string region)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        return With(e => e.WithRegion(region));
+    }
+
+    /// <summary>The credentials to sign requests with. Without them the SDK's default credential chain applies.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder Credentials(AWSCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        return With(e => e.WithCredentials(credentials));
+    }
+
+    /// <summary>A prefix prepended to every table name this context addresses, such as <c>test-</c>.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder TableNamePrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return With(e => e.WithTableNamePrefix(prefix));
+    }
+
+    /// <summary>Makes strongly consistent reads the default for every read of this context (off by default).</summary>
+    public virtual DynamoDbDbContextOptionsBuilder ConsistentReads(bool consistentReads = true)
+        => With(e => e.WithConsistentReads(consistentReads));
+
+    /// <summary>What happens when a query needs a full-table <c>Scan</c>: allow, warn (default) or throw.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder ScanBehavior(DynamoDbScanBehavior behavior)
+    {
+        if (!Enum.IsDefined(behavior))
+        {
+            throw new ArgumentOutOfRangeException(nameof(behavior));
+        }
+
+        return With(e => e.WithScanBehavior(behavior));
+    }
+
+    /// <summary>
+    /// Adjusts the AWS SDK client configuration (timeouts, retries, proxy). Runs after the provider's defaults.
+    /// One client is created and shared per distinct configuration.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder ConfigureClient(Action<AmazonDynamoDBConfig> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return With(e => e.WithConfigureClient(configure));
+    }
+
+    private DynamoDbDbContextOptionsBuilder With(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> change)
+    {
+        var extension = _optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();
+        ((IDbContextOptionsBuilderInfrastructure)_optionsBuilder).AddOrUpdateExtension(change(extension));
+        return this;
+    }
+}

@@ -1,0 +1,128 @@
+using EFCore.DynamoDb.Metadata;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Infrastructure;
+
+/// <summary>
+/// DynamoDB's model rules, checked when the model is built so that bad mappings fail before any request:
+/// key shape and key types, value generation DynamoDB cannot do, attribute names, and tables shared between types.
+/// </summary>
+internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependencies) : ModelValidator(dependencies)
+{
+    public override void Validate(IModel model, IDiagnosticsLogger<DbLoggerCategory.Model.Validation> logger)
+    {
+        var rootTypes = model.GetEntityTypes().Where(e => e.BaseType == null && !e.IsOwned()).ToList();
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            ValidateShape(entityType);
+        }
+
+        foreach (var entityType in rootTypes)
+        {
+            ValidateKey(entityType);
+            ValidateAttributeNames(entityType);
+        }
+
+        ValidateSharedTables(rootTypes);
+        base.Validate(model, logger);
+    }
+
+    private static void ValidateShape(IEntityType entityType)
+    {
+        if (entityType.IsOwned())
+        {
+            throw new InvalidOperationException(DynamoDbStrings.OwnedTypesNotSupportedYet(entityType.DisplayName()));
+        }
+
+        if (entityType.GetNavigations().FirstOrDefault() is { } navigation)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
+        }
+
+        if (entityType.GetComplexProperties().FirstOrDefault() is { } complexProperty)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ComplexTypesNotSupportedYet(entityType.DisplayName(), complexProperty.Name));
+        }
+
+        if (entityType.BaseType != null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.InheritanceNotSupportedYet(entityType.DisplayName()));
+        }
+    }
+
+    private static void ValidateKey(IEntityType entityType)
+    {
+        var key = entityType.FindPrimaryKey()
+            ?? throw new InvalidOperationException(DynamoDbStrings.MissingPartitionKey(entityType.DisplayName()));
+
+        if (key.Properties.Count > 2)
+        {
+            throw new InvalidOperationException(
+                DynamoDbStrings.KeyTooLong(entityType.DisplayName(), string.Join(", ", key.Properties.Select(p => p.Name))));
+        }
+
+        CheckKeyPart(entityType, DynamoDbAnnotationNames.PartitionKey, key.Properties[0]);
+        CheckKeyPart(entityType, DynamoDbAnnotationNames.SortKey, key.Properties.Count > 1 ? key.Properties[1] : null);
+
+        foreach (var property in key.Properties)
+        {
+            var mapping = property.FindTypeMapping() as DynamoDbTypeMapping;
+            if (mapping == null || mapping.Codec.AttributeType == DynamoDbAttributeType.Boolean)
+            {
+                throw new InvalidOperationException(
+                    DynamoDbStrings.UnsupportedKeyType(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
+            }
+
+            if (mapping.Codec.AttributeType == DynamoDbAttributeType.Number
+                && property.ValueGenerated != ValueGenerated.Never
+                && property.GetValueGeneratorFactory() == null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.NumericKeyGeneration(entityType.DisplayName(), property.Name));
+            }
+        }
+    }
+
+    private static void CheckKeyPart(IEntityType entityType, string annotation, IProperty? keyProperty)
+    {
+        if (entityType[annotation] is string configured && configured != keyProperty?.Name)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.KeyMismatch(
+                entityType.DisplayName(),
+                configured,
+                string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p => p.Name))));
+        }
+    }
+
+    private static void ValidateAttributeNames(IEntityType entityType)
+    {
+        var duplicate = entityType.GetProperties()
+            .GroupBy(p => p.GetAttributeName())
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicate != null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.DuplicateAttributeName(
+                entityType.DisplayName(), duplicate.Key, string.Join(", ", duplicate.Select(p => p.Name))));
+        }
+    }
+
+    private static void ValidateSharedTables(IEnumerable<IEntityType> rootTypes)
+    {
+        foreach (var table in rootTypes.GroupBy(e => e.GetTableName()).Where(g => g.Count() > 1))
+        {
+            var first = table.First();
+            var second = table.Skip(1).First();
+            throw new InvalidOperationException(KeyShape(first) == KeyShape(second)
+                ? DynamoDbStrings.SharedTableNotSupportedYet(table.Key!, first.DisplayName(), second.DisplayName())
+                : DynamoDbStrings.SharedTableKeyMismatch(table.Key!, first.DisplayName(), KeyShape(first), second.DisplayName(), KeyShape(second)));
+        }
+    }
+
+    private static string KeyShape(IEntityType entityType)
+        => string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(
+            p => p.GetAttributeName() + " " + ((DynamoDbTypeMapping)p.GetTypeMapping()).Codec.TypeDescriptor));
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+namespace EFCore.DynamoDb.Metadata.Conventions;
+
+/// <summary>EF Core's conventions plus DynamoDB's: table names, key attributes and the key schema.</summary>
+internal sealed class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
+    : ProviderConventionSetBuilder(dependencies)
+{
+    public override ConventionSet CreateConventionSet()
+    {
+        var conventionSet = base.CreateConventionSet();
+        conventionSet.Add(new DynamoDbTableAttributeConvention(Dependencies));
+        conventionSet.Add(new PartitionKeyAttributeConvention(Dependencies));
+        conventionSet.Add(new SortKeyAttributeConvention(Dependencies));
+        conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
+        conventionSet.Add(new DynamoDbKeyConvention());
+        return conventionSet;
+    }
+}

@@ -1,0 +1,11 @@
+namespace EFCore.DynamoDb.Metadata;
+
+/// <summary>The names of the model annotations the DynamoDB provider stores; all share one prefix.</summary>
+internal static class DynamoDbAnnotationNames
+{
+    public const string Prefix = "DynamoDb:";
+    public const string TableName = Prefix + "TableName";
+    public const string PartitionKey = Prefix + "PartitionKey";
+    public const string SortKey = Prefix + "SortKey";
+    public const string AttributeName = Prefix + "AttributeName";
+}

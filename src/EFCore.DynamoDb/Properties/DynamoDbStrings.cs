@@ -1,0 +1,123 @@
+using System.Linq.Expressions;
+
+namespace EFCore.DynamoDb.Properties;
+
+/// <summary>Every message the DynamoDB provider shows users, in one place. Each names what is at fault and what to do instead.</summary>
+internal static class DynamoDbStrings
+{
+    // Configuration
+    public static string InvalidServiceUrl(string? url)
+        => $"'{url}' is not a valid DynamoDB service URL. Pass an absolute http or https URL, such as 'http://localhost:8000'.";
+
+    public static string InvalidTableName(string resolved, string tableName, string prefix)
+        => $"'{resolved}' (table '{tableName}' with prefix '{prefix}') is not a valid DynamoDB table name: it needs 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Change ToTable(...) or TableNamePrefix(...).";
+
+    public static string NotDynamoDb
+        => "This context does not use the DynamoDB provider: GetDynamoDbClient() is only available after UseDynamoDb(...).";
+
+    // Model
+    public static string KeyPropertyNotFound(string property, string entityType)
+        => $"The entity type '{entityType}' has no property '{property}' to use as a key.";
+
+    public static string InvalidKeyPropertyExpression(LambdaExpression expression)
+        => $"The expression '{expression}' is not a property access such as 'e => e.Email'; key properties must be properties of the entity type itself.";
+
+    public static string MissingPartitionKey(string entityType)
+        => $"The entity type '{entityType}' has no partition key. Configure one with HasPartitionKey(e => e.Property) or [PartitionKey], or name a property 'Id' or '{entityType}Id'.";
+
+    public static string KeyTooLong(string entityType, string properties)
+        => $"The entity type '{entityType}' has a key of more than two properties ({properties}). A DynamoDB key is a partition key and at most one sort key: build a composite attribute (for example with a value converter) instead.";
+
+    public static string KeyMismatch(string entityType, string configured, string keyProperties)
+        => $"The entity type '{entityType}' configures '{configured}' as a key attribute, but its primary key is ({keyProperties}). Remove the conflicting HasKey(...), or configure the key only with HasPartitionKey/HasSortKey.";
+
+    public static string UnsupportedKeyType(string entityType, string property, string clrType)
+        => $"The key property '{entityType}.{property}' is of type '{clrType}', which a DynamoDB key cannot hold. Key attributes must be strings, numbers or binary: use such a type, or add a value converter to one.";
+
+    public static string NumericKeyGeneration(string entityType, string property)
+        => $"The key property '{entityType}.{property}' is numeric and configured to have its values generated, but DynamoDB cannot generate numeric keys. Call ValueGeneratedNever() and set the values yourself, or use a Guid key, which EF Core generates on the client.";
+
+    public static string DuplicateAttributeName(string entityType, string attributeName, string properties)
+        => $"The properties {properties} of '{entityType}' are all mapped to the attribute '{attributeName}'. Give each property its own attribute name with HasAttributeName(...).";
+
+    public static string SharedTableKeyMismatch(string table, string first, string firstKey, string second, string secondKey)
+        => $"The entity types '{first}' and '{second}' share the table '{table}' but have different keys ({firstKey} and {secondKey}). Every entity type in one table must use the same key attribute names and types.";
+
+    public static string SharedTableNotSupportedYet(string table, string first, string second)
+        => $"The entity types '{first}' and '{second}' are both mapped to the table '{table}'. Several entity types in one table (single-table design) are not supported yet: map each to its own table with ToTable(...).";
+
+    public static string OwnedTypesNotSupportedYet(string entityType)
+        => $"The owned entity type '{entityType}' cannot be mapped yet: owned types stored as DynamoDB maps and lists are not supported yet. Ignore the navigation or map the type as its own entity type.";
+
+    public static string ComplexTypesNotSupportedYet(string entityType, string property)
+        => $"The complex property '{entityType}.{property}' cannot be mapped yet: complex types stored as DynamoDB maps are not supported yet.";
+
+    public static string NavigationsNotSupported(string entityType, string navigation)
+        => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";
+
+    public static string InheritanceNotSupportedYet(string entityType)
+        => $"The entity type '{entityType}' derives from another entity type. Inheritance hierarchies in one table are not supported yet.";
+
+    // Values
+    public static string UnexpectedAttributeType(string expected, string actual)
+        => $"A stored attribute of type {actual} was read where type {expected} was expected. The item was probably written by another tool with another type for this attribute.";
+
+    public static string NonFiniteNumber(object value)
+        => $"The number {value} cannot be stored: DynamoDB numbers are finite (no NaN or infinity).";
+
+    public static string InvalidPropertyValue(string entityType, string property, string reason)
+        => $"The value of '{entityType}.{property}' cannot be stored: {reason}";
+
+    public static string EmptyKeyValue(string entityType, string property)
+        => $"The key property '{entityType}.{property}' is null or empty. DynamoDB keys must have a value; set it before saving.";
+
+    // Queries
+    public static string UnsupportedFilter(string expression)
+        => $"The condition '{expression}' cannot be translated to a DynamoDB condition expression. Supported: comparisons (==, !=, <, <=, >, >=) of a mapped property with a constant or variable, combined with &&, || and !.";
+
+    public static string WhereAfterTake
+        => "A Where after Take cannot be translated: DynamoDB applies a limit after the filter. Apply Where before Take.";
+
+    public static string OrderingNotOnSortKey(string entityType, string keySelector)
+        => $"The ordering '{keySelector}' cannot be translated: DynamoDB returns the items of a partition only in the order of the sort key of '{entityType}'. Order by the sort key, or sort the results in memory after ToList().";
+
+    public static string OrderingNeedsPartitionKey(string entityType, string query)
+        => $"The query '{query}' orders '{entityType}' by its sort key without fixing the partition key. DynamoDB orders items only within one partition: add a condition 'partition key == value'.";
+
+    public static string ProjectionNotSupportedYet
+        => "Projections with Select are not supported yet: query the entity, then project the results in memory after ToList().";
+
+    public static string OperatorNotSupportedYet(string method)
+        => $"The operator '{method}' is not supported by the DynamoDB provider yet. Query the items and apply '{method}' in memory after ToList().";
+
+    public static string OperatorNotSupported(string method)
+        => $"DynamoDB cannot answer '{method}' on the server: it has no joins, grouping, aggregates or set operations. Query the items you need, then apply '{method}' in memory after ToList().";
+
+    public static string SubqueriesNotSupported
+        => "Subqueries cannot be translated: DynamoDB queries read one table at a time. Run the inner query first and pass its results as values.";
+
+    public static string ScanRefused(string table, string query)
+        => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
+
+    // Requests and saving
+    public static string EndpointUnreachable(string operation, string table, string endpoint, string reason)
+        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} could not reach {endpoint}: {reason} Check that the endpoint is running and reachable, or adjust its timeouts with ConfigureClient(...).";
+
+    public static string DuplicateKey(string entityType, string key)
+        => $"Cannot insert '{entityType}' with key {key}: an item with this key already exists in its table.";
+
+    public static string ItemMissingOrChanged(string entityType, string key)
+        => $"The item of '{entityType}' with key {key} was not written: it no longer exists, or a concurrency token changed since it was read. Reload the entity and try again.";
+
+    public static string WriteFailed(string entityType, string key, string errorCode, string reason)
+        => $"Writing '{entityType}' with key {key} failed with {errorCode}: {reason}";
+
+    public static string PartialSave(int applied, int total)
+        => $"{applied} of the {total} writes of this SaveChanges were applied before this failure and are stored; the rest were not sent.";
+
+    public static string TableWaitTimedOut(string table, TimeSpan timeout)
+        => $"The table '{table}' did not reach the expected state within {timeout.TotalMinutes} minutes.";
+
+    public static string TransactionsNotSupported
+        => "DynamoDB has no user transactions: BeginTransaction, Commit and Rollback are not supported. Each SaveChanges is sent by the provider itself.";
+}

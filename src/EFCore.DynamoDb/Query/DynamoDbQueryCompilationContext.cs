@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query;
+
+/// <summary>EF Core's compilation state plus the per-query DynamoDB options found in the LINQ expression.</summary>
+internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDependencies dependencies, bool async)
+    : QueryCompilationContext(dependencies, async)
+{
+    /// <summary>Set by <c>AllowScan()</c>: the query may scan whatever the context's scan behavior.</summary>
+    public bool AllowScan { get; set; }
+
+    /// <summary>Set by <c>WithConsistentRead()</c>; null to use the context's default.</summary>
+    public bool? ConsistentRead { get; set; }
+
+    /// <summary>The LINQ query as written (parameters, not their values), for messages.</summary>
+    public string QueryText { get; set; } = "";
+}

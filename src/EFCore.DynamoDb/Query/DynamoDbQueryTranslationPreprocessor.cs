@@ -1,0 +1,20 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Query.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query;
+
+/// <summary>Takes the per-query DynamoDB options (<c>AllowScan</c>, <c>WithConsistentRead</c>) out of the LINQ tree before EF Core normalizes it.</summary>
+internal sealed class DynamoDbQueryTranslationPreprocessor(
+    QueryTranslationPreprocessorDependencies dependencies,
+    DynamoDbQueryCompilationContext queryCompilationContext)
+    : QueryTranslationPreprocessor(dependencies, queryCompilationContext)
+{
+    public override Expression Process(Expression query)
+    {
+        query = new DynamoDbQueryOptionsExtractingExpressionVisitor(queryCompilationContext).Visit(query);
+        queryCompilationContext.QueryText = query.Print();
+        return base.Process(query);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Query;
+
+/// <summary>
+/// Translates LINQ operators into a <see cref="DynamoDbQueryExpression"/>. Each operator DynamoDB cannot answer
+/// returns null with a reason, so EF Core throws an <see cref="InvalidOperationException"/> naming the expression.
+/// </summary>
+internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : QueryableMethodTranslatingExpressionVisitor
+{
+    private readonly DynamoDbFilterTranslator _filterTranslator = new();
+
+    public DynamoDbQueryableMethodTranslatingExpressionVisitor(
+        QueryableMethodTranslatingExpressionVisitorDependencies dependencies,
+        QueryCompilationContext queryCompilationContext)
+        : base(dependencies, queryCompilationContext, subquery: false)
+    {
+    }
+
+    protected override QueryableMethodTranslatingExpressionVisitor CreateSubqueryVisitor()
+        => throw new InvalidOperationException(DynamoDbStrings.SubqueriesNotSupported);
+
+    protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
+    {
+        var queryExpression = new DynamoDbQueryExpression(entityType);
+        return new ShapedQueryExpression(
+            queryExpression,
+            new StructuralTypeShaperExpression(
+                entityType,
+                new ProjectionBindingExpression(queryExpression, new ProjectionMember(), typeof(ValueBuffer)),
+                nullable: false));
+    }
+
+    protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
+    {
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.Limits.Count > 0)
+        {
+            return Unsupported(DynamoDbStrings.WhereAfterTake);
+        }
+
+        var filter = _filterTranslator.Translate(RemapLambdaBody(source, predicate));
+        if (filter == null)
+        {
+            return Unsupported(_filterTranslator.TranslationErrorDetails!);
+        }
+
+        query.ApplyPredicate(filter);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateFirstOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+        => TranslateSingleResult(source, predicate, limit: 1, returnDefault);
+
+    protected override ShapedQueryExpression? TranslateSingleOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+        // Two results are enough to know that Single must fail.
+        => TranslateSingleResult(source, predicate, limit: 2, returnDefault);
+
+    protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
+    {
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(count);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
+    {
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        var property = DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, keySelector));
+        var key = query.EntityType.FindPrimaryKey()!;
+        if (property == null || key.Properties.Count < 2 || property != key.Properties[1])
+        {
+            return Unsupported(DynamoDbStrings.OrderingNotOnSortKey(query.EntityType.DisplayName(), keySelector.Print()));
+        }
+
+        query.ApplyOrdering(ascending);
+        return source;
+    }
+
+    protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
+        => selector.Body == selector.Parameters[0] ? source : Unsupported(DynamoDbStrings.ProjectionNotSupportedYet)!;
+
+    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate) => NotYet(nameof(Queryable.All));
+    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.Any));
+    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.Count));
+    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.LongCount));
+    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count) => NotYet(nameof(Queryable.Skip));
+    protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => Cannot(nameof(Queryable.ThenBy));
+    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Average));
+    protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType) => Cannot(nameof(Queryable.Cast));
+    protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Concat));
+    protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item) => Cannot(nameof(Queryable.Contains));
+    protected override ShapedQueryExpression? TranslateDefaultIfEmpty(ShapedQueryExpression source, Expression? defaultValue) => Cannot(nameof(Queryable.DefaultIfEmpty));
+    protected override ShapedQueryExpression? TranslateDistinct(ShapedQueryExpression source) => Cannot(nameof(Queryable.Distinct));
+    protected override ShapedQueryExpression? TranslateElementAtOrDefault(ShapedQueryExpression source, Expression index, bool returnDefault) => Cannot(nameof(Queryable.ElementAt));
+    protected override ShapedQueryExpression? TranslateExcept(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Except));
+    protected override ShapedQueryExpression? TranslateGroupBy(ShapedQueryExpression source, LambdaExpression keySelector, LambdaExpression? elementSelector, LambdaExpression? resultSelector) => Cannot(nameof(Queryable.GroupBy));
+    protected override ShapedQueryExpression? TranslateGroupJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.GroupJoin));
+    protected override ShapedQueryExpression? TranslateIntersect(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Intersect));
+    protected override ShapedQueryExpression? TranslateJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.Join));
+    protected override ShapedQueryExpression? TranslateLeftJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("LeftJoin");
+    protected override ShapedQueryExpression? TranslateRightJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("RightJoin");
+    protected override ShapedQueryExpression? TranslateLastOrDefault(ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault) => Cannot(nameof(Queryable.Last));
+    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Max));
+    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Min));
+    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType) => Cannot(nameof(Queryable.OfType));
+    protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source) => Cannot(nameof(Queryable.Reverse));
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression collectionSelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.SelectMany));
+    protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => Cannot(nameof(Queryable.SelectMany));
+    protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate) => Cannot(nameof(Queryable.SkipWhile));
+    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Sum));
+    protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate) => Cannot(nameof(Queryable.TakeWhile));
+    protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Union));
+
+    private ShapedQueryExpression? TranslateSingleResult(ShapedQueryExpression source, LambdaExpression? predicate, int limit, bool returnDefault)
+    {
+        if (predicate != null && TranslateWhere(source, predicate) == null)
+        {
+            return null;
+        }
+
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(Expression.Constant(limit));
+        return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
+    }
+
+    private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
+        => ReplacingExpressionVisitor.Replace(lambda.Parameters[0], source.ShaperExpression, lambda.Body);
+
+    private ShapedQueryExpression? NotYet(string method) => Unsupported(DynamoDbStrings.OperatorNotSupportedYet(method));
+
+    private ShapedQueryExpression? Cannot(string method) => Unsupported(DynamoDbStrings.OperatorNotSupported(method));
+
+    private ShapedQueryExpression? Unsupported(string details)
+    {
+        AddTranslationErrorDetails(details);
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query;
+
+/// <summary>
+/// Turns a translated query into executable code: chooses the read plan once, compiles the materializer over
+/// DynamoDB items once, and returns a <see cref="DynamoDbQueryingEnumerable{T}"/> that runs them per execution.
+/// </summary>
+internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
+    ShapedQueryCompilingExpressionVisitorDependencies dependencies,
+    DynamoDbQueryCompilationContext queryCompilationContext)
+    : ShapedQueryCompilingExpressionVisitor(dependencies, queryCompilationContext)
+{
+    protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
+    {
+        var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
+        var plan = DynamoDbReadPlanner.Plan(
+            query, queryCompilationContext.ConsistentRead, queryCompilationContext.AllowScan, queryCompilationContext.QueryText);
+
+        var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
+        var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
+        shaperBody = new DynamoDbItemReadingExpressionVisitor(item).Visit(shaperBody);
+        var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, item);
+
+        var enumerableType = typeof(DynamoDbQueryingEnumerable<>).MakeGenericType(shaperBody.Type);
+        return Expression.New(
+            enumerableType.GetConstructors().Single(),
+            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+            Expression.Constant(plan),
+            shaper,
+            Expression.Constant(QueryCompilationContext.ContextType),
+            Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
+            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+    }
+}

@@ -1,0 +1,127 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Translates a LINQ predicate over an entity into a <see cref="DynamoDbFilter"/>: comparisons of a property with
+/// a constant or parameter, combined with AND, OR and NOT. Anything else is reported, never evaluated on the client.
+/// </summary>
+internal sealed class DynamoDbFilterTranslator
+{
+    /// <summary>Why the last translation failed.</summary>
+    public string? TranslationErrorDetails { get; private set; }
+
+    public DynamoDbFilter? Translate(Expression predicate)
+    {
+        TranslationErrorDetails = null;
+        return TranslateNode(predicate);
+    }
+
+    private DynamoDbFilter? TranslateNode(Expression expression)
+    {
+        switch (expression)
+        {
+            case BinaryExpression { NodeType: ExpressionType.AndAlso or ExpressionType.OrElse } logical:
+            {
+                var left = TranslateNode(logical.Left);
+                var right = left == null ? null : TranslateNode(logical.Right);
+                return right == null ? null : new DynamoDbLogicalFilter(logical.NodeType == ExpressionType.AndAlso, left!, right);
+            }
+
+            case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
+                return TranslateNode(not.Operand) is { } operand ? new DynamoDbNotFilter(operand) : null;
+
+            case BinaryExpression binary when ToOperator(binary.NodeType) is { } op:
+                return TranslateComparison(binary.Left, op, binary.Right, expression);
+
+            case MethodCallExpression { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var argument] }:
+                return TranslateComparison(instance, DynamoDbComparisonOperator.Equal, argument, expression);
+
+            case MethodCallExpression { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }:
+                return TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
+
+            default:
+                // A boolean property on its own: x.IsActive means x.IsActive == true.
+                if (expression.Type == typeof(bool) && FindProperty(expression) is { } flag)
+                {
+                    return new DynamoDbComparisonFilter(
+                        flag, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(true), flag));
+                }
+
+                return Fail(expression);
+        }
+    }
+
+    private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
+    {
+        if (FindProperty(left) is { } property && DynamoDbValueOperand.IsValue(right))
+        {
+            return new DynamoDbComparisonFilter(property, op, new DynamoDbValueOperand(right, property));
+        }
+
+        if (FindProperty(right) is { } mirrored && DynamoDbValueOperand.IsValue(left))
+        {
+            return new DynamoDbComparisonFilter(mirrored, Mirror(op), new DynamoDbValueOperand(left, mirrored));
+        }
+
+        return Fail(whole);
+    }
+
+    /// <summary>The mapped property an expression reads (<c>x.Name</c> or <c>EF.Property(x, "Name")</c>), if any.</summary>
+    public static IProperty? FindProperty(Expression expression)
+    {
+        expression = RemoveConvert(expression);
+        return expression switch
+        {
+            MemberExpression { Expression: { } instance } member when RemoveConvert(instance) is StructuralTypeShaperExpression shaper
+                => ((IEntityType)shaper.StructuralType).FindProperty(member.Member.Name),
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name)
+                && RemoveConvert(instance!) is StructuralTypeShaperExpression propertyOwner
+                => ((IEntityType)propertyOwner.StructuralType).FindProperty(name!),
+            _ => null,
+        };
+    }
+
+    private DynamoDbFilter? Fail(Expression expression)
+    {
+        TranslationErrorDetails ??= DynamoDbStrings.UnsupportedFilter(expression.Print());
+        return null;
+    }
+
+    private static Expression RemoveConvert(Expression expression)
+    {
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        {
+            expression = convert.Operand;
+        }
+
+        return expression;
+    }
+
+    private static DynamoDbComparisonOperator? ToOperator(ExpressionType nodeType)
+        => nodeType switch
+        {
+            ExpressionType.Equal => DynamoDbComparisonOperator.Equal,
+            ExpressionType.NotEqual => DynamoDbComparisonOperator.NotEqual,
+            ExpressionType.LessThan => DynamoDbComparisonOperator.LessThan,
+            ExpressionType.LessThanOrEqual => DynamoDbComparisonOperator.LessThanOrEqual,
+            ExpressionType.GreaterThan => DynamoDbComparisonOperator.GreaterThan,
+            ExpressionType.GreaterThanOrEqual => DynamoDbComparisonOperator.GreaterThanOrEqual,
+            _ => null,
+        };
+
+    private static DynamoDbComparisonOperator Mirror(DynamoDbComparisonOperator op)
+        => op switch
+        {
+            DynamoDbComparisonOperator.LessThan => DynamoDbComparisonOperator.GreaterThan,
+            DynamoDbComparisonOperator.LessThanOrEqual => DynamoDbComparisonOperator.GreaterThanOrEqual,
+            DynamoDbComparisonOperator.GreaterThan => DynamoDbComparisonOperator.LessThan,
+            DynamoDbComparisonOperator.GreaterThanOrEqual => DynamoDbComparisonOperator.LessThanOrEqual,
+            _ => op,
+        };
+}

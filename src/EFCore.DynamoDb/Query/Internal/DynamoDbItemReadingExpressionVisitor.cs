@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+using ExpressionExtensions = Microsoft.EntityFrameworkCore.Infrastructure.ExpressionExtensions;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Rewrites EF Core's injected materializer so that it reads each property straight from the item
+/// (<c>Dictionary&lt;string, AttributeValue&gt;</c>) with the property's typed codec and converter, instead of from a value buffer.
+/// </summary>
+internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression item) : ExpressionVisitor
+{
+    private static readonly MethodInfo FindAttributeMethod
+        = typeof(DynamoDbItemReadingExpressionVisitor).GetMethod(nameof(FindAttribute), BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    protected override Expression VisitNew(NewExpression node)
+        => node.Type == typeof(MaterializationContext)
+            ? node.Update([Expression.Constant(ValueBuffer.Empty), Visit(node.Arguments[1])])
+            : base.VisitNew(node);
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (node.Method.IsGenericMethod
+            && node.Method.GetGenericMethodDefinition() == ExpressionExtensions.ValueBufferTryReadValueMethod)
+        {
+            return CreateReadExpression(item, (IProperty)ConstantValue(node.Arguments[2])!, node.Type);
+        }
+
+        return base.VisitMethodCall(node);
+    }
+
+    /// <summary>
+    /// Reads a property from an item: the default of <paramref name="type"/> when the attribute is absent or NULL.
+    /// </summary>
+    public static Expression CreateReadExpression(Expression item, IProperty property, Type type)
+    {
+        var attribute = Expression.Variable(typeof(AttributeValue), "attribute");
+        var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
+        return Expression.Block(
+            [attribute],
+            Expression.Assign(attribute, Expression.Call(FindAttributeMethod, item, Expression.Constant(property.GetAttributeName()))),
+            Expression.Condition(
+                Expression.Equal(attribute, Expression.Constant(null, typeof(AttributeValue))),
+                Expression.Default(type),
+                mapping.CreateReadExpression(attribute, type)));
+    }
+
+    private static AttributeValue? FindAttribute(Dictionary<string, AttributeValue> item, string name)
+        => item.TryGetValue(name, out var value) && value.NULL != true ? value : null;
+
+    private static object? ConstantValue(Expression expression)
+        => expression switch
+        {
+            ConstantExpression constant => constant.Value,
+            LiftableConstantExpression liftable => ConstantValue(liftable.OriginalExpression),
+            _ => throw new InvalidOperationException(expression.ToString()),
+        };
+}

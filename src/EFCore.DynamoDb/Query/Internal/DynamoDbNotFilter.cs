@@ -1,0 +1,4 @@
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary><c>NOT operand</c>.</summary>
+internal sealed record DynamoDbNotFilter(DynamoDbFilter Operand) : DynamoDbFilter;

@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// The DynamoDB query a LINQ query translates to, before the operation is chosen: the table, the predicate
+/// (later split into key condition and filter), the limits and the direction of the sort key.
+/// </summary>
+internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression, IPrintableExpression
+{
+    private readonly List<Expression> _limits = [];
+
+    public IEntityType EntityType { get; } = entityType;
+
+    /// <summary>The mapped table name, without the prefix a context adds.</summary>
+    public string TableName { get; } = entityType.GetTableName()!;
+
+    /// <summary>The conjunction of every <c>Where</c> of the query.</summary>
+    public DynamoDbFilter? Predicate { get; private set; }
+
+    /// <summary>Each <c>Take</c> (or the implicit limit of <c>First</c>/<c>Single</c>); the smallest wins.</summary>
+    public IReadOnlyList<Expression> Limits => _limits;
+
+    /// <summary>True or false when the query orders by the sort key; null when it does not order.</summary>
+    public bool? ScanIndexForward { get; private set; }
+
+    public override Type Type => typeof(object);
+
+    public override ExpressionType NodeType => ExpressionType.Extension;
+
+    public void ApplyPredicate(DynamoDbFilter filter) => Predicate = Predicate == null ? filter : new DynamoDbLogicalFilter(true, Predicate, filter);
+
+    public void ApplyLimit(Expression limit) => _limits.Add(limit);
+
+    public void ApplyOrdering(bool ascending) => ScanIndexForward = ascending;
+
+    protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
+
+    public void Print(ExpressionPrinter expressionPrinter)
+    {
+        expressionPrinter.Append("DynamoDb(" + TableName + ")");
+        if (Predicate != null)
+        {
+            expressionPrinter.Append(" WHERE " + Predicate);
+        }
+
+        if (ScanIndexForward != null)
+        {
+            expressionPrinter.Append(ScanIndexForward.Value ? " ORDER BY sort key ASC" : " ORDER BY sort key DESC");
+        }
+
+        foreach (var limit in _limits)
+        {
+            expressionPrinter.Append(" LIMIT ");
+            expressionPrinter.Visit(limit);
+        }
+    }
+}

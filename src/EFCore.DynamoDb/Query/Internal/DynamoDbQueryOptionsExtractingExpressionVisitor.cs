@@ -1,0 +1,29 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>Removes the calls of <see cref="DynamoDbQueryableExtensions"/> from a LINQ tree, recording what they ask.</summary>
+internal sealed class DynamoDbQueryOptionsExtractingExpressionVisitor(DynamoDbQueryCompilationContext queryCompilationContext)
+    : ExpressionVisitor
+{
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (node.Method.DeclaringType == typeof(DynamoDbQueryableExtensions) && node.Method.IsGenericMethod)
+        {
+            var definition = node.Method.GetGenericMethodDefinition();
+            if (definition == DynamoDbQueryableExtensions.AllowScanMethod)
+            {
+                queryCompilationContext.AllowScan = true;
+            }
+            else if (definition == DynamoDbQueryableExtensions.WithConsistentReadMethod)
+            {
+                queryCompilationContext.ConsistentRead = true;
+            }
+
+            return Visit(node.Arguments[0]);
+        }
+
+        return base.VisitMethodCall(node);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Collections;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// The results of one compiled DynamoDB query: each enumeration sends the plan's requests page by page and shapes
+/// each item with the compiled materializer as it arrives, for synchronous and asynchronous enumeration alike.
+/// </summary>
+internal sealed class DynamoDbQueryingEnumerable<T>(
+    DynamoDbQueryContext queryContext,
+    DynamoDbReadPlan plan,
+    Func<QueryContext, Dictionary<string, AttributeValue>, T> shaper,
+    Type contextType,
+    bool standAloneStateManager,
+    bool threadSafetyChecksEnabled)
+    : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
+{
+    private readonly DynamoDbQueryContext _queryContext = queryContext;
+    private readonly DynamoDbReadPlan _plan = plan;
+    private readonly Func<QueryContext, Dictionary<string, AttributeValue>, T> _shaper = shaper;
+    private readonly Type _contextType = contextType;
+    private readonly bool _standAloneStateManager = standAloneStateManager;
+    private readonly bool _threadSafetyChecksEnabled = threadSafetyChecksEnabled;
+
+    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        => new Enumerator(this, cancellationToken);
+
+    public IEnumerator<T> GetEnumerator() => new Enumerator(this, default);
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string ToQueryString()
+    {
+        var request = DynamoDbReadRequestFactory.Create(
+            _plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, _plan.EvaluateLimit(_queryContext.Parameters));
+        return request == null ? "-- No request: a key value is null, so no item can match." : DynamoDbRequestPrinter.Print(request, includeValues: true);
+    }
+
+    private sealed class Enumerator(DynamoDbQueryingEnumerable<T> enumerable, CancellationToken cancellationToken)
+        : IEnumerator<T>, IAsyncEnumerator<T>
+    {
+        private readonly DynamoDbQueryContext _queryContext = enumerable._queryContext;
+        private DynamoDbReadCursor? _cursor;
+        private List<Dictionary<string, AttributeValue>>? _page;
+        private int _index;
+        private int _returned;
+        private int? _limit;
+
+        public T Current { get; private set; } = default!;
+
+        object IEnumerator.Current => Current!;
+
+        public bool MoveNext() => DynamoDbClientWrapper.Wait(MoveNextAsync());
+
+        public async ValueTask<bool> MoveNextAsync()
+        {
+            try
+            {
+                using var _ = enumerable._threadSafetyChecksEnabled
+                    ? _queryContext.ConcurrencyDetector.EnterCriticalSection()
+                    : default;
+
+                if (_cursor == null)
+                {
+                    _queryContext.InitializeStateManager(enumerable._standAloneStateManager);
+                    _limit = enumerable._plan.EvaluateLimit(_queryContext.Parameters);
+                    _cursor = new DynamoDbReadCursor(_queryContext, enumerable._plan, _limit);
+                }
+
+                while (true)
+                {
+                    if (_returned == _limit)
+                    {
+                        return false;
+                    }
+
+                    if (_page != null && _index < _page.Count)
+                    {
+                        Current = enumerable._shaper(_queryContext, _page[_index++]);
+                        _returned++;
+                        return true;
+                    }
+
+                    _page = await _cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false);
+                    _index = 0;
+                    if (_page == null)
+                    {
+                        return false;
+                    }
+                }
+            }
+            catch (Exception exception)
+            {
+                _queryContext.QueryLogger.QueryIterationFailed(enumerable._contextType, exception);
+                throw;
+            }
+        }
+
+        public void Reset() => throw new NotSupportedException();
+
+        public void Dispose()
+        {
+        }
+
+        public ValueTask DisposeAsync() => default;
+    }
+}

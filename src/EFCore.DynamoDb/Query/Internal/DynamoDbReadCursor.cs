@@ -1,0 +1,91 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Diagnostics;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Reads the pages of one query execution in turn, following <c>LastEvaluatedKey</c>, so results stream as they
+/// arrive. Applies the context's scan behavior before the first request of a scan.
+/// </summary>
+internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? limit)
+{
+    private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
+
+    private AmazonDynamoDBRequest? _request;
+    private bool _started;
+    private bool _finished;
+
+    /// <summary>The items of the next page, or null when there are no more pages.</summary>
+    public async Task<List<Dictionary<string, AttributeValue>>?> ReadNextPageAsync(CancellationToken cancellationToken)
+    {
+        if (_finished)
+        {
+            return null;
+        }
+
+        var client = queryContext.ClientWrapper;
+        if (!_started)
+        {
+            _started = true;
+            _request = DynamoDbReadRequestFactory.Create(plan, queryContext.Parameters, client.Settings, limit);
+            if (_request == null || limit == 0)
+            {
+                _finished = true;
+                return null;
+            }
+
+            if (plan.Operation == DynamoDbReadOperation.Scan)
+            {
+                GuardScan(client);
+            }
+        }
+
+        switch (_request)
+        {
+            case GetItemRequest getItem:
+            {
+                _finished = true;
+                var response = await client.GetItemAsync(getItem, cancellationToken).ConfigureAwait(false);
+                return response.Item is { Count: > 0 } item ? [item] : NoItems;
+            }
+
+            case QueryRequest query:
+            {
+                var response = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+                query.ExclusiveStartKey = response.LastEvaluatedKey;
+                _finished = response.LastEvaluatedKey is not { Count: > 0 };
+                return response.Items ?? NoItems;
+            }
+
+            default:
+            {
+                var scan = (ScanRequest)_request!;
+                var response = await client.ScanAsync(scan, cancellationToken).ConfigureAwait(false);
+                scan.ExclusiveStartKey = response.LastEvaluatedKey;
+                _finished = response.LastEvaluatedKey is not { Count: > 0 };
+                return response.Items ?? NoItems;
+            }
+        }
+    }
+
+    private void GuardScan(DynamoDbClientWrapper client)
+    {
+        if (plan.AllowScan)
+        {
+            return;
+        }
+
+        switch (client.Settings.ScanBehavior)
+        {
+            case DynamoDbScanBehavior.Throw:
+                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText));
+            case DynamoDbScanBehavior.Warn:
+                queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText);
+                break;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// How a compiled query reads: the operation, the key conditions that address items, the filter applied to what
+/// they return, and per-query options. Built once per compiled query; requests are made from it per execution.
+/// </summary>
+internal sealed class DynamoDbReadPlan(
+    DynamoDbReadOperation operation,
+    IEntityType entityType,
+    string tableName,
+    DynamoDbComparisonFilter? partitionKeyCondition,
+    DynamoDbComparisonFilter? sortKeyCondition,
+    DynamoDbFilter? filter,
+    IReadOnlyList<Expression> limits,
+    bool? scanIndexForward,
+    bool? consistentRead,
+    bool allowScan,
+    string queryText)
+{
+    public DynamoDbReadOperation Operation { get; } = operation;
+    public IEntityType EntityType { get; } = entityType;
+    public string TableName { get; } = tableName;
+    public DynamoDbComparisonFilter? PartitionKeyCondition { get; } = partitionKeyCondition;
+    public DynamoDbComparisonFilter? SortKeyCondition { get; } = sortKeyCondition;
+    public DynamoDbFilter? Filter { get; } = filter;
+    public bool? ScanIndexForward { get; } = scanIndexForward;
+    public bool? ConsistentRead { get; } = consistentRead;
+    public bool AllowScan { get; } = allowScan;
+
+    /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
+    public string QueryText { get; } = queryText;
+
+    /// <summary>The number of results the query asks for at most, or null for all.</summary>
+    public int? EvaluateLimit(IReadOnlyDictionary<string, object?> parameters)
+    {
+        int? smallest = null;
+        foreach (var limit in limits)
+        {
+            var value = limit switch
+            {
+                ConstantExpression constant => (int)constant.Value!,
+                QueryParameterExpression parameter => (int)parameters[parameter.Name]!,
+                _ => throw new InvalidOperationException(limit.ToString()),
+            };
+            smallest = smallest == null ? value : Math.Min(smallest.Value, value);
+        }
+
+        return smallest is < 0 ? 0 : smallest;
+    }
+}

@@ -1,0 +1,88 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>Makes the AWS SDK request of one execution of a read plan, with that execution's parameter values.</summary>
+internal static class DynamoDbReadRequestFactory
+{
+    /// <summary>The first request of the read, or null when a key value is null, so that no item can match.</summary>
+    public static AmazonDynamoDBRequest? Create(
+        DynamoDbReadPlan plan,
+        IReadOnlyDictionary<string, object?> parameters,
+        DynamoDbContextSettings settings,
+        int? limit)
+    {
+        var tableName = settings.ResolveTableName(plan.TableName);
+        bool? consistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null;
+        var writer = new DynamoDbExpressionWriter(parameters);
+        switch (plan.Operation)
+        {
+            case DynamoDbReadOperation.GetItem:
+            {
+                var key = new Dictionary<string, AttributeValue>();
+                foreach (var condition in KeyConditions(plan))
+                {
+                    if (condition.Value.ToAttributeValue(parameters) is not { } value)
+                    {
+                        return null;
+                    }
+
+                    key[condition.Property.GetAttributeName()] = value;
+                }
+
+                return new GetItemRequest
+                {
+                    TableName = tableName,
+                    Key = key,
+                    ConsistentRead = consistentRead,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+            }
+
+            case DynamoDbReadOperation.Query:
+            {
+                if (KeyConditions(plan).Any(c => c.Value.ToAttributeValue(parameters) == null))
+                {
+                    return null;
+                }
+
+                var keyCondition = string.Join(" AND ", KeyConditions(plan).Select(writer.Write));
+                var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                return new QueryRequest
+                {
+                    TableName = tableName,
+                    KeyConditionExpression = keyCondition,
+                    FilterExpression = filter,
+                    ExpressionAttributeNames = writer.Names,
+                    ExpressionAttributeValues = writer.Values,
+                    Limit = filter == null ? limit : null,
+                    ScanIndexForward = plan.ScanIndexForward,
+                    ConsistentRead = consistentRead,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+            }
+
+            default:
+            {
+                var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                return new ScanRequest
+                {
+                    TableName = tableName,
+                    FilterExpression = filter,
+                    ExpressionAttributeNames = writer.Names.Count > 0 ? writer.Names : null,
+                    ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null,
+                    Limit = filter == null ? limit : null,
+                    ConsistentRead = consistentRead,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+            }
+        }
+    }
+
+    private static IEnumerable<DynamoDbComparisonFilter> KeyConditions(DynamoDbReadPlan plan)
+        => new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }.OfType<DynamoDbComparisonFilter>();
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net.Http;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using EFCore.DynamoDb.Diagnostics;
+using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.Storage;
+
+/// <summary>
+/// Sends every request of a context to DynamoDB: through the context's client, logged with its event id,
+/// with transport failures (an endpoint that does not answer) turned into one clear error.
+/// </summary>
+internal sealed class DynamoDbClientWrapper(
+    DynamoDbContextSettings settings,
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
+{
+    private delegate void LogAction(IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger, DynamoDbRequestLog log);
+
+    public DynamoDbContextSettings Settings => settings;
+
+    /// <summary>Runs an asynchronous operation to completion for EF Core's synchronous APIs: the one place the provider blocks.</summary>
+    public static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Wait{T}(Task{T})"/>
+    public static T Wait<T>(ValueTask<T> task) => task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+
+    public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("GetItem", request.TableName, request, (c, t) => c.GetItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedGetItem, cancellationToken);
+
+    public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
+        => SendAsync("Query", request.TableName, request, (c, t) => c.QueryAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedQuery, cancellationToken);
+
+    public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+        => SendAsync("Scan", request.TableName, request, (c, t) => c.ScanAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedScan, cancellationToken);
+
+    public Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("PutItem", request.TableName, request, (c, t) => c.PutItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedPutItem, cancellationToken);
+
+    public Task<UpdateItemResponse> UpdateItemAsync(UpdateItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("UpdateItem", request.TableName, request, (c, t) => c.UpdateItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedUpdateItem, cancellationToken);
+
+    public Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
+        => SendAsync("DeleteItem", request.TableName, request, (c, t) => c.DeleteItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedDeleteItem, cancellationToken);
+
+    public Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("CreateTable", request.TableName, request, (c, t) => c.CreateTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedCreateTable, cancellationToken);
+
+    public Task<DeleteTableResponse> DeleteTableAsync(DeleteTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("DeleteTable", request.TableName, request, (c, t) => c.DeleteTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedDeleteTable, cancellationToken);
+
+    public Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("DescribeTable", request.TableName, request, (c, t) => c.DescribeTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedDescribeTable, cancellationToken);
+
+    public Task<ListTablesResponse> ListTablesAsync(ListTablesRequest request, CancellationToken cancellationToken)
+        => SendAsync("ListTables", "", request, (c, t) => c.ListTablesAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedListTables, cancellationToken);
+
+    private async Task<TResponse> SendAsync<TResponse>(
+        string operation,
+        string tableName,
+        AmazonDynamoDBRequest request,
+        Func<IAmazonDynamoDB, CancellationToken, Task<TResponse>> send,
+        Func<TResponse, ConsumedCapacity?> capacity,
+        LogAction logExecuted,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        TResponse response;
+        try
+        {
+            response = await send(settings.Client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException exception) when (exception.ErrorCode != null)
+        {
+            commandLogger.RequestFailed(new DynamoDbRequestLog(
+                operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
+            throw;
+        }
+        catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidOperationException(
+                DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
+        }
+
+        logExecuted(commandLogger, new DynamoDbRequestLog(
+            operation, tableName, request, Stopwatch.GetElapsedTime(started), capacity(response)?.CapacityUnits));
+        return response;
+    }
+
+    private static bool IsTransportFailure(Exception exception)
+    {
+        for (var current = exception; current != null; current = current.InnerException)
+        {
+            if (current is HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,151 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Storage;
+
+/// <summary>
+/// Provisions the model's tables: <c>EnsureCreated</c> creates each missing table with its key schema and waits
+/// until it is ACTIVE; <c>EnsureDeleted</c> deletes them and waits until they are gone; <c>CanConnect</c> lists tables.
+/// </summary>
+internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, DynamoDbClientWrapper clientWrapper) : IDatabaseCreator
+{
+    /// <summary>How often table status is polled while waiting.</summary>
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How long a table may take to become ACTIVE or to disappear.</summary>
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
+
+    public bool EnsureCreated() => DynamoDbClientWrapper.Wait(EnsureCreatedAsync());
+
+    public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        var pending = new List<string>();
+        var created = false;
+        foreach (var table in Tables())
+        {
+            var tableName = clientWrapper.Settings.ResolveTableName(table.Key);
+            var status = await DescribeStatusAsync(tableName, cancellationToken).ConfigureAwait(false);
+            if (status == null)
+            {
+                try
+                {
+                    await clientWrapper.CreateTableAsync(CreateTableRequest(tableName, table.First()), cancellationToken).ConfigureAwait(false);
+                    created = true;
+                }
+                catch (ResourceInUseException)
+                {
+                    // Created concurrently by someone else: wait for it like any existing table.
+                }
+            }
+
+            if (status != TableStatus.ACTIVE)
+            {
+                pending.Add(tableName);
+            }
+        }
+
+        foreach (var tableName in pending)
+        {
+            await WaitAsync(tableName, s => s == TableStatus.ACTIVE, cancellationToken).ConfigureAwait(false);
+        }
+
+        return created;
+    }
+
+    public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(EnsureDeletedAsync());
+
+    public async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
+    {
+        var deleted = new List<string>();
+        foreach (var table in Tables())
+        {
+            var tableName = clientWrapper.Settings.ResolveTableName(table.Key);
+            try
+            {
+                await clientWrapper.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, cancellationToken).ConfigureAwait(false);
+                deleted.Add(tableName);
+            }
+            catch (ResourceNotFoundException)
+            {
+            }
+        }
+
+        foreach (var tableName in deleted)
+        {
+            await WaitAsync(tableName, s => s == null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted.Count > 0;
+    }
+
+    public bool CanConnect() => DynamoDbClientWrapper.Wait(CanConnectAsync());
+
+    public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await clientWrapper.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private IEnumerable<IGrouping<string, IEntityType>> Tables()
+        => currentContext.Context.Model.GetEntityTypes()
+            .Where(e => e.BaseType == null && !e.IsOwned())
+            .GroupBy(e => e.GetTableName()!);
+
+    private static CreateTableRequest CreateTableRequest(string tableName, IEntityType entityType)
+    {
+        var keyProperties = entityType.FindPrimaryKey()!.Properties;
+        return new CreateTableRequest
+        {
+            TableName = tableName,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = keyProperties
+                .Select((p, i) => new KeySchemaElement(p.GetAttributeName(), i == 0 ? KeyType.HASH : KeyType.RANGE))
+                .ToList(),
+            AttributeDefinitions = keyProperties
+                .Select(p => new AttributeDefinition(
+                    p.GetAttributeName(),
+                    new ScalarAttributeType(((DynamoDbTypeMapping)p.GetTypeMapping()).Codec.TypeDescriptor)))
+                .ToList(),
+        };
+    }
+
+    private async Task<TableStatus?> DescribeStatusAsync(string tableName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await clientWrapper.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)
+                .ConfigureAwait(false);
+            return response.Table.TableStatus;
+        }
+        catch (ResourceNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WaitAsync(string tableName, Func<TableStatus?, bool> done, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + WaitTimeout;
+        while (!done(await DescribeStatusAsync(tableName, cancellationToken).ConfigureAwait(false)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.TableWaitTimedOut(tableName, WaitTimeout));
+            }
+
+            await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

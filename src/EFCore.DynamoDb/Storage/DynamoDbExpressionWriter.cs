@@ -1,0 +1,84 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Query.Internal;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Storage;
+
+/// <summary>
+/// Writes DynamoDB expression text. Every attribute name goes behind an <c>ExpressionAttributeNames</c> alias
+/// (so reserved words just work) and every value behind an <c>ExpressionAttributeValues</c> placeholder.
+/// </summary>
+internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, object?> parameters)
+{
+    private readonly Dictionary<string, string> _aliasesByName = [];
+
+    public Dictionary<string, string> Names { get; } = [];
+
+    public Dictionary<string, AttributeValue> Values { get; } = [];
+
+    /// <summary>The alias of an attribute name: <c>#name</c> when the name is a plain identifier.</summary>
+    public string Name(string attributeName)
+    {
+        if (_aliasesByName.TryGetValue(attributeName, out var alias))
+        {
+            return alias;
+        }
+
+        alias = "#" + (attributeName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? attributeName : "n");
+        if (Names.ContainsKey(alias))
+        {
+            alias += Names.Count;
+        }
+
+        _aliasesByName[attributeName] = alias;
+        Names[alias] = attributeName;
+        return alias;
+    }
+
+    /// <summary>The placeholder of a value.</summary>
+    public string Value(AttributeValue value)
+    {
+        var placeholder = ":v" + Values.Count;
+        Values[placeholder] = value;
+        return placeholder;
+    }
+
+    /// <summary>The condition text of a filter, with C#'s null semantics (an absent or NULL attribute is null).</summary>
+    public string Write(DynamoDbFilter filter)
+        => filter switch
+        {
+            DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
+            DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
+            DynamoDbComparisonFilter comparison => WriteComparison(comparison),
+            _ => throw new InvalidOperationException(filter.ToString()),
+        };
+
+    private string WriteComparison(DynamoDbComparisonFilter comparison)
+    {
+        var name = Name(comparison.Property.GetAttributeName());
+        var value = comparison.Value.ToAttributeValue(parameters);
+        if (value == null)
+        {
+            var nullType = Value(new AttributeValue { S = "NULL" });
+            return comparison.Operator switch
+            {
+                DynamoDbComparisonOperator.Equal => $"(attribute_not_exists({name}) OR attribute_type({name}, {nullType}))",
+                DynamoDbComparisonOperator.NotEqual => $"(attribute_exists({name}) AND NOT attribute_type({name}, {nullType}))",
+                // In C# an ordering comparison with null is false.
+                _ => $"(attribute_exists({name}) AND attribute_not_exists({name}))",
+            };
+        }
+
+        var placeholder = Value(value);
+        return comparison.Operator switch
+        {
+            DynamoDbComparisonOperator.Equal => $"{name} = {placeholder}",
+            // An absent attribute is null in C#, and null differs from any value.
+            DynamoDbComparisonOperator.NotEqual => $"(attribute_not_exists({name}) OR {name} <> {placeholder})",
+            DynamoDbComparisonOperator.LessThan => $"{name} < {placeholder}",
+            DynamoDbComparisonOperator.LessThanOrEqual => $"{name} <= {placeholder}",
+            DynamoDbComparisonOperator.GreaterThan => $"{name} > {placeholder}",
+            _ => $"{name} >= {placeholder}",
+        };
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Storage;
+
+/// <summary>
+/// Prints a DynamoDB request as readable text, for logs and <c>ToQueryString()</c>. Attribute values are
+/// printed only when asked to (sensitive data logging); otherwise each value shows as <c>?</c>.
+/// </summary>
+internal static class DynamoDbRequestPrinter
+{
+    public static string Print(AmazonDynamoDBRequest request, bool includeValues)
+    {
+        var printer = new StringBuilder();
+        switch (request)
+        {
+            case GetItemRequest r:
+                Header(printer, "GetItem", r.TableName, null);
+                Values(printer, "Key", r.Key, includeValues);
+                Line(printer, "ProjectionExpression", r.ProjectionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Flag(printer, "ConsistentRead", r.ConsistentRead);
+                break;
+            case QueryRequest r:
+                Header(printer, "Query", r.TableName, r.IndexName);
+                Line(printer, "KeyConditionExpression", r.KeyConditionExpression);
+                Line(printer, "FilterExpression", r.FilterExpression);
+                Line(printer, "ProjectionExpression", r.ProjectionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
+                Line(printer, "Select", r.Select?.Value);
+                Line(printer, "Limit", r.Limit?.ToString(CultureInfo.InvariantCulture));
+                Flag(printer, "ScanIndexForward", r.ScanIndexForward);
+                Flag(printer, "ConsistentRead", r.ConsistentRead);
+                break;
+            case ScanRequest r:
+                Header(printer, "Scan", r.TableName, r.IndexName);
+                Line(printer, "FilterExpression", r.FilterExpression);
+                Line(printer, "ProjectionExpression", r.ProjectionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
+                Line(printer, "Select", r.Select?.Value);
+                Line(printer, "Limit", r.Limit?.ToString(CultureInfo.InvariantCulture));
+                Flag(printer, "ConsistentRead", r.ConsistentRead);
+                break;
+            case PutItemRequest r:
+                Header(printer, "PutItem", r.TableName, null);
+                Values(printer, "Item", r.Item, includeValues);
+                Line(printer, "ConditionExpression", r.ConditionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
+                break;
+            case UpdateItemRequest r:
+                Header(printer, "UpdateItem", r.TableName, null);
+                Values(printer, "Key", r.Key, includeValues);
+                Line(printer, "UpdateExpression", r.UpdateExpression);
+                Line(printer, "ConditionExpression", r.ConditionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
+                break;
+            case DeleteItemRequest r:
+                Header(printer, "DeleteItem", r.TableName, null);
+                Values(printer, "Key", r.Key, includeValues);
+                Line(printer, "ConditionExpression", r.ConditionExpression);
+                Names(printer, r.ExpressionAttributeNames);
+                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
+                break;
+            case CreateTableRequest r:
+                Header(printer, "CreateTable", r.TableName, null);
+                Line(printer, "KeySchema", string.Join(", ", r.KeySchema.Select(k => $"{k.AttributeName} {k.KeyType.Value}")));
+                Line(printer, "AttributeDefinitions", string.Join(", ", r.AttributeDefinitions.Select(a => $"{a.AttributeName} {a.AttributeType.Value}")));
+                Line(printer, "BillingMode", r.BillingMode?.Value);
+                break;
+            case DeleteTableRequest r:
+                Header(printer, "DeleteTable", r.TableName, null);
+                break;
+            case DescribeTableRequest r:
+                Header(printer, "DescribeTable", r.TableName, null);
+                break;
+            default:
+                printer.Append(request.GetType().Name.Replace("Request", "", StringComparison.Ordinal));
+                break;
+        }
+
+        return printer.ToString().TrimEnd();
+    }
+
+    /// <summary>Prints one attribute value in DynamoDB's type-tagged form, such as <c>S:"abc"</c> or <c>N:42</c>.</summary>
+    public static string PrintValue(AttributeValue value)
+        => value switch
+        {
+            { S: { } s } => "S:\"" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
+            { N: { } n } => "N:" + n,
+            { B: { } b } => "B:" + Convert.ToBase64String(b.ToArray()),
+            { BOOL: { } flag } => flag ? "BOOL:true" : "BOOL:false",
+            { NULL: true } => "NULL",
+            { L: { } list } => "L:[" + string.Join(", ", list.Select(PrintValue)) + "]",
+            { M: { } map } => "M:{" + string.Join(", ", map.Select(e => e.Key + ": " + PrintValue(e.Value))) + "}",
+            { SS: { } ss } => "SS:[" + string.Join(", ", ss.Select(s => "\"" + s + "\"")) + "]",
+            { NS: { } ns } => "NS:[" + string.Join(", ", ns) + "]",
+            { BS: { } bs } => "BS:[" + string.Join(", ", bs.Select(b => Convert.ToBase64String(b.ToArray()))) + "]",
+            _ => "?",
+        };
+
+    private static void Header(StringBuilder printer, string operation, string tableName, string? indexName)
+    {
+        printer.Append(operation).Append(' ').Append(tableName);
+        if (indexName != null)
+        {
+            printer.Append(" INDEX ").Append(indexName);
+        }
+
+        printer.AppendLine();
+    }
+
+    private static void Line(StringBuilder printer, string label, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            printer.Append("  ").Append(label).Append(": ").AppendLine(value);
+        }
+    }
+
+    private static void Flag(StringBuilder printer, string label, bool? value)
+    {
+        if (value != null)
+        {
+            Line(printer, label, value.Value ? "true" : "false");
+        }
+    }
+
+    private static void Names(StringBuilder printer, Dictionary<string, string>? names)
+    {
+        if (names is { Count: > 0 })
+        {
+            Line(printer, "ExpressionAttributeNames", string.Join(", ", names.Select(n => n.Key + "=" + n.Value)));
+        }
+    }
+
+    private static void Values(StringBuilder printer, string label, Dictionary<string, AttributeValue>? values, bool includeValues)
+    {
+        if (values is { Count: > 0 })
+        {
+            Line(printer, label, "{ " + string.Join(", ", values.Select(v => v.Key + ": " + (includeValues ? PrintValue(v.Value) : "?"))) + " }");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Storage;
+
+/// <summary>
+/// DynamoDB has no user transactions: <c>BeginTransaction</c> is refused. A SaveChanges is made atomic by the
+/// provider itself (TransactWriteItems), not by an ambient transaction.
+/// </summary>
+internal sealed class DynamoDbTransactionManager : IDbContextTransactionManager
+{
+    public IDbContextTransaction? CurrentTransaction => null;
+
+    public IDbContextTransaction BeginTransaction() => throw Refuse();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default) => throw Refuse();
+
+    public void CommitTransaction() => throw Refuse();
+
+    public Task CommitTransactionAsync(CancellationToken cancellationToken = default) => throw Refuse();
+
+    public void RollbackTransaction() => throw Refuse();
+
+    public Task RollbackTransactionAsync(CancellationToken cancellationToken = default) => throw Refuse();
+
+    public void ResetState()
+    {
+    }
+
+    public Task ResetStateAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    private static InvalidOperationException Refuse() => new(DynamoDbStrings.TransactionsNotSupported);
+}

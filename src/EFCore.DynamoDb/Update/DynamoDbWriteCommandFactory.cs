@@ -1,0 +1,199 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EFCore.DynamoDb.Update;
+
+/// <summary>
+/// Turns a change-tracker entry into its conditional write: Added → <c>PutItem</c> if the key does not exist;
+/// Modified → <c>UpdateItem</c> of only the changed attributes (<c>SET</c>, or <c>REMOVE</c> for null) if the item
+/// exists; Deleted → <c>DeleteItem</c> if the item exists. Concurrency tokens are checked against their original
+/// values, and numeric row versions are incremented. Bad input is refused here, before anything is sent.
+/// </summary>
+internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settings)
+{
+    private static readonly Dictionary<string, object?> NoParameters = [];
+
+    public DynamoDbWriteCommand Create(IUpdateEntry entry)
+    {
+        var entityType = entry.EntityType;
+        var tableName = settings.ResolveTableName(entityType.GetTableName()!);
+        var key = entityType.FindPrimaryKey()!;
+        var writer = new DynamoDbExpressionWriter(NoParameters);
+        var conditions = new List<string>();
+        var generated = new List<(IProperty, object)>();
+        var partitionKeyName = writer.Name(key.Properties[0].GetAttributeName());
+
+        if (entry.EntityState == EntityState.Added)
+        {
+            var item = new Dictionary<string, AttributeValue>();
+            foreach (var property in entityType.GetProperties())
+            {
+                var value = IsRowVersion(property) ? Generate(generated, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
+                if (ToAttributeValue(entry, property, value) is { } attribute)
+                {
+                    item[property.GetAttributeName()] = attribute;
+                }
+            }
+
+            CheckKey(entry, key, item);
+            conditions.Add($"attribute_not_exists({partitionKeyName})");
+            return new DynamoDbWriteCommand(
+                entry,
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = item,
+                    ConditionExpression = string.Join(" AND ", conditions),
+                    ExpressionAttributeNames = writer.Names,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                },
+                generated);
+        }
+
+        var keyAttributes = KeyAttributes(entry, key);
+        conditions.Add($"attribute_exists({partitionKeyName})");
+        AddConcurrencyChecks(entry, writer, conditions);
+
+        AmazonDynamoDBRequest request;
+        if (entry.EntityState == EntityState.Deleted)
+        {
+            request = new DeleteItemRequest { TableName = tableName, Key = keyAttributes };
+        }
+        else
+        {
+            var sets = new List<string>();
+            var removes = new List<string>();
+            foreach (var property in entityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+            {
+                object? value;
+                if (IsRowVersion(property))
+                {
+                    value = Generate(generated, property, NextVersion(property, entry.GetOriginalValue(property)));
+                }
+                else if (entry.IsModified(property))
+                {
+                    value = entry.GetCurrentValue(property);
+                }
+                else
+                {
+                    continue;
+                }
+
+                var name = writer.Name(property.GetAttributeName());
+                if (ToAttributeValue(entry, property, value) is { } attribute)
+                {
+                    sets.Add($"{name} = {writer.Value(attribute)}");
+                }
+                else
+                {
+                    removes.Add(name);
+                }
+            }
+
+            var update = (sets.Count > 0 ? "SET " + string.Join(", ", sets) : "")
+                + (removes.Count > 0 ? (sets.Count > 0 ? " " : "") + "REMOVE " + string.Join(", ", removes) : "");
+            request = new UpdateItemRequest
+            {
+                TableName = tableName,
+                Key = keyAttributes,
+                UpdateExpression = update.Length > 0 ? update : null,
+            };
+        }
+
+        var condition = string.Join(" AND ", conditions);
+        var names = writer.Names;
+        var values = writer.Values.Count > 0 ? writer.Values : null;
+        switch (request)
+        {
+            case DeleteItemRequest delete:
+                (delete.ConditionExpression, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues) = (condition, names, values);
+                delete.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+                break;
+            case UpdateItemRequest update:
+                (update.ConditionExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues) = (condition, names, values);
+                update.ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL;
+                break;
+        }
+
+        return new DynamoDbWriteCommand(entry, request, generated);
+    }
+
+    /// <summary>Describes an entry's key for messages: values only with sensitive data logging.</summary>
+    public string DescribeKey(IUpdateEntry entry)
+    {
+        var properties = entry.EntityType.FindPrimaryKey()!.Properties;
+        return "{" + string.Join(", ", properties.Select(p => settings.SensitiveDataLoggingEnabled
+            ? $"{p.Name}: {entry.GetOriginalValue(p) ?? entry.GetCurrentValue(p)}"
+            : p.Name)) + "}";
+    }
+
+    private static void AddConcurrencyChecks(IUpdateEntry entry, DynamoDbExpressionWriter writer, List<string> conditions)
+    {
+        foreach (var property in entry.EntityType.GetProperties().Where(p => p.IsConcurrencyToken && !p.IsPrimaryKey()))
+        {
+            var name = writer.Name(property.GetAttributeName());
+            var original = ToAttributeValue(entry, property, entry.GetOriginalValue(property));
+            conditions.Add(original == null ? $"attribute_not_exists({name})" : $"{name} = {writer.Value(original)}");
+        }
+    }
+
+    private static Dictionary<string, AttributeValue> KeyAttributes(IUpdateEntry entry, IKey key)
+    {
+        var attributes = new Dictionary<string, AttributeValue>();
+        foreach (var property in key.Properties)
+        {
+            if (ToAttributeValue(entry, property, entry.GetOriginalValue(property)) is { } value)
+            {
+                attributes[property.GetAttributeName()] = value;
+            }
+        }
+
+        CheckKey(entry, key, attributes);
+        return attributes;
+    }
+
+    private static void CheckKey(IUpdateEntry entry, IKey key, Dictionary<string, AttributeValue> attributes)
+    {
+        foreach (var property in key.Properties)
+        {
+            if (!attributes.TryGetValue(property.GetAttributeName(), out var value) || value.S?.Length == 0 || value.B?.Length == 0)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
+            }
+        }
+    }
+
+    private static AttributeValue? ToAttributeValue(IUpdateEntry entry, IProperty property, object? value)
+    {
+        try
+        {
+            return ((DynamoDbTypeMapping)property.GetTypeMapping()).ToAttributeValue(value);
+        }
+        catch (InvalidOperationException exception)
+        {
+            throw new InvalidOperationException(
+                DynamoDbStrings.InvalidPropertyValue(entry.EntityType.DisplayName(), property.Name, exception.Message), exception);
+        }
+    }
+
+    private static bool IsRowVersion(IProperty property)
+        => property.IsConcurrencyToken && property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate;
+
+    private static object NextVersion(IProperty property, object? original)
+    {
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        return Convert.ChangeType(Convert.ToInt64(original ?? 0L) + 1, type);
+    }
+
+    private static object Generate(List<(IProperty, object)> generated, IProperty property, object value)
+    {
+        generated.Add((property, value));
+        return value;
+    }
+}
