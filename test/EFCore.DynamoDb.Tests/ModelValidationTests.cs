@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+public class ModelValidationTests
+{
+    private static InvalidOperationException BuildFails(Action<ModelBuilder> build)
+    {
+        using var context = new ModelContext(build);
+        return Assert.Throws<InvalidOperationException>(() => context.Model);
+    }
+
+    [Fact]
+    public void Conventional_Id_key_is_the_partition_key()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>());
+        var entityType = context.Model.FindEntityType(typeof(Account))!;
+        Assert.Equal("Id", entityType.GetPartitionKeyPropertyName());
+        Assert.Null(entityType.GetSortKeyPropertyName());
+        Assert.Equal("Account", entityType.GetTableName());
+    }
+
+    [Fact]
+    public void HasPartitionKey_and_HasSortKey_define_the_primary_key_partition_key_first()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>(e =>
+        {
+            e.HasSortKey(a => a.CreatedAt);
+            e.HasPartitionKey(a => a.Email);
+            e.ToTable("accounts");
+        }));
+        var entityType = context.Model.FindEntityType(typeof(Account))!;
+        Assert.Equal(["Email", "CreatedAt"], entityType.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal("accounts", entityType.GetTableName());
+    }
+
+    [Fact]
+    public void Data_annotations_configure_table_and_keys()
+    {
+        using var context = new ModelContext(b => b.Entity<AnnotatedItem>());
+        var entityType = context.Model.FindEntityType(typeof(AnnotatedItem))!;
+        Assert.Equal("annotated_items", entityType.GetTableName());
+        Assert.Equal(["Tenant", "Sequence"], entityType.FindPrimaryKey()!.Properties.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void HasKey_alone_gives_partition_and_sort_key()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>().HasKey(a => new { a.Region, a.Email }));
+        var entityType = context.Model.FindEntityType(typeof(Account))!;
+        Assert.Equal("Region", entityType.GetPartitionKeyPropertyName());
+        Assert.Equal("Email", entityType.GetSortKeyPropertyName());
+    }
+
+    [Fact]
+    public void Table_name_defaults_to_the_DbSet_property_name()
+    {
+        using var context = new ReadingContext();
+        Assert.Equal("Readings", context.Model.FindEntityType(typeof(Reading))!.GetTableName());
+    }
+
+    [Fact]
+    public void HasAttributeName_renames_the_attribute()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>().Property(a => a.Email).HasAttributeName("email"));
+        Assert.Equal("email", context.Model.FindEntityType(typeof(Account))!.FindProperty("Email")!.GetAttributeName());
+    }
+
+    [Fact]
+    public void Three_part_key_is_refused_naming_type_and_properties()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().HasKey(a => new { a.Region, a.Email, a.CreatedAt }));
+        Assert.Contains("'Account'", exception.Message);
+        Assert.Contains("Region, Email, CreatedAt", exception.Message);
+    }
+
+    [Fact]
+    public void Boolean_key_is_refused_naming_property()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().HasPartitionKey(a => a.Flag));
+        Assert.Contains("'Account.Flag'", exception.Message);
+        Assert.Contains("strings, numbers or binary", exception.Message);
+    }
+
+    [Fact]
+    public void Keyless_entity_type_is_refused_for_missing_partition_key()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().HasNoKey());
+        Assert.Contains("'Account' has no partition key", exception.Message);
+    }
+
+    [Fact]
+    public void Generated_integer_key_is_refused_with_what_to_do()
+    {
+        var exception = BuildFails(b => b.Entity<Person>());
+        Assert.Contains("'Person.Id'", exception.Message);
+        Assert.Contains("ValueGeneratedNever()", exception.Message);
+    }
+
+    [Fact]
+    public void Integer_key_without_generation_is_accepted()
+    {
+        using var context = new ModelContext(b => b.Entity<Person>().Property(p => p.Id).ValueGeneratedNever());
+        Assert.NotNull(context.Model.FindEntityType(typeof(Person)));
+    }
+
+    [Fact]
+    public void Partition_key_contradicting_HasKey_is_refused()
+    {
+        var exception = BuildFails(b => b.Entity<Account>(e =>
+        {
+            e.HasKey(a => a.Id);
+            e.HasPartitionKey(a => a.Email);
+        }));
+        Assert.Contains("'Account'", exception.Message);
+        Assert.Contains("'Email'", exception.Message);
+    }
+
+    [Fact]
+    public void Two_properties_on_one_attribute_are_refused()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Region).HasAttributeName("Email"));
+        Assert.Contains("'Email'", exception.Message);
+        Assert.Contains("Region", exception.Message);
+    }
+
+    [Fact]
+    public void Shared_table_with_different_key_shapes_is_refused_naming_both_types()
+    {
+        var exception = BuildFails(b =>
+        {
+            b.Entity<Account>().ToTable("shared");
+            b.Entity<AnnotatedItem>().ToTable("shared");
+        });
+        Assert.Contains("'Account'", exception.Message);
+        Assert.Contains("'AnnotatedItem'", exception.Message);
+        Assert.Contains("different keys", exception.Message);
+    }
+
+    [Fact]
+    public void Partition_key_on_unknown_property_is_refused_at_configuration()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>().HasPartitionKey("Nope"));
+        var exception = Assert.Throws<ArgumentException>(() => context.Model);
+        Assert.Contains("'Nope'", exception.Message);
+    }
+}

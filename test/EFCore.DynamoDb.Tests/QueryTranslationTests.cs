@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+/// <summary>Each LINQ shape's request, as ToQueryString prints it: no server involved.</summary>
+public class QueryTranslationTests
+{
+    private static readonly DateTime Since = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static string Text(Func<ReadingContext, IQueryable<Reading>> query, string prefix = "")
+    {
+        using var context = new ReadingContext(prefix);
+        return query(context).ToQueryString().ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void Full_key_equality_is_GetItem()
+        => Assert.Equal(
+            """
+            GetItem Readings
+              Key: { Device: S:"d1", Time: S:"2026-01-01T00:00:00.0000000Z" }
+            """,
+            Text(c => c.Readings.Where(r => r.Device == "d1" && r.Time == Since)));
+
+    [Fact]
+    public void Partition_key_equality_is_Query_with_sort_key_condition_and_filter()
+    {
+        var device = "d1";
+        Assert.Equal(
+            """
+            Query Readings
+              KeyConditionExpression: #Device = :v0 AND #Time > :v1
+              FilterExpression: #Value >= :v2
+              ExpressionAttributeNames: #Device=Device, #Time=Time, #Value=Value
+              ExpressionAttributeValues: { :v0: S:"d1", :v1: S:"2026-01-01T00:00:00.0000000Z", :v2: N:2.5 }
+            """,
+            Text(c => c.Readings.Where(r => r.Device == device && r.Time > Since && r.Value >= 2.5)));
+    }
+
+    [Fact]
+    public void Ordering_and_take_set_direction_and_limit()
+        => Assert.Equal(
+            """
+            Query Readings
+              KeyConditionExpression: #Device = :v0
+              ExpressionAttributeNames: #Device=Device
+              ExpressionAttributeValues: { :v0: S:"d1" }
+              Limit: 10
+              ScanIndexForward: false
+            """,
+            Text(c => c.Readings.Where(r => r.Device == "d1").OrderByDescending(r => r.Time).Take(10)));
+
+    [Fact]
+    public void Unfixed_partition_is_Scan_with_filter_and_null_semantics()
+        => Assert.Equal(
+            """
+            Scan Readings
+              FilterExpression: ((#Name = :v0 OR (attribute_not_exists(#Status) OR attribute_type(#Status, :v1))) AND (attribute_not_exists(#Count) OR #Count <> :v2))
+              ExpressionAttributeNames: #Name=Name, #Status=Status, #Count=Count
+              ExpressionAttributeValues: { :v0: S:"x", :v1: S:"NULL", :v2: N:3 }
+            """,
+            Text(c => c.Readings.Where(r => (r.Name == "x" || r.Status == null) && r.Count != 3)));
+
+    [Fact]
+    public void Enum_bool_and_negation_translate_to_attribute_values()
+        => Assert.Equal(
+            """
+            Scan Readings
+              FilterExpression: ((#Level = :v0 AND #Active = :v1) AND (NOT #Value < :v2))
+              ExpressionAttributeNames: #Level=Level, #Active=Active, #Value=Value
+              ExpressionAttributeValues: { :v0: N:1, :v1: BOOL:true, :v2: N:1 }
+            """,
+            Text(c => c.Readings.Where(r => r.Level == Level.High && r.Active && !(r.Value < 1))));
+
+    [Fact]
+    public void Table_prefix_is_applied_to_requests()
+        => Assert.StartsWith("Scan test-Readings", Text(c => c.Readings, "test-"));
+
+    [Fact]
+    public void Invalid_table_name_from_prefix_is_refused_before_sending()
+    {
+        using var context = new ReadingContext("bad prefix!");
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Readings.ToQueryString());
+        Assert.Contains("'bad prefix!Readings'", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("GroupBy")]
+    [InlineData("Join")]
+    [InlineData("OrderByNonKey")]
+    [InlineData("EndsWith")]
+    [InlineData("WhereAfterTake")]
+    [InlineData("Select")]
+    public void Unsupported_LINQ_throws_naming_the_problem(string shape)
+    {
+        using var context = new ReadingContext();
+        var readings = context.Readings;
+        Action query = shape switch
+        {
+            "GroupBy" => () => readings.GroupBy(r => r.Device).Select(g => g.Key).ToList(),
+            "Join" => () => readings.Join(readings, a => a.Device, b => b.Name, (a, b) => a).ToList(),
+            "OrderByNonKey" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Value).ToList(),
+            "EndsWith" => () => readings.Where(r => r.Device.EndsWith("x")).ToList(),
+            "WhereAfterTake" => () => readings.Take(3).Where(r => r.Device == "d").ToList(),
+            _ => () => readings.Select(r => r.Value).ToList(),
+        };
+
+        var exception = Assert.Throws<InvalidOperationException>(query);
+        Assert.Contains(shape switch
+        {
+            "GroupBy" => "GroupBy",
+            "Join" => "Join",
+            "OrderByNonKey" => "sort key",
+            "EndsWith" => "EndsWith",
+            "WhereAfterTake" => "Where after Take",
+            _ => "Select",
+        }, exception.Message);
+    }
+}

@@ -1,0 +1,82 @@
+using Amazon.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+/// <summary>A context whose model is built by a callback, on an endpoint that is never contacted.</summary>
+public class ModelContext(Action<ModelBuilder> build, string prefix = "") : DbContext
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder
+            .UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new BasicAWSCredentials("k", "s")).TableNamePrefix(prefix))
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PerInstanceModelCacheKeyFactory>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => build(modelBuilder);
+}
+
+/// <summary>Every <see cref="ModelContext"/> instance builds its own model.</summary>
+public class PerInstanceModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) => (context, designTime);
+}
+
+public class Person
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+}
+
+public class Account
+{
+    public Guid Id { get; set; }
+    public string Email { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string Region { get; set; } = "";
+    public bool Flag { get; set; }
+}
+
+[DynamoDbTable("annotated_items")]
+public class AnnotatedItem
+{
+    [PartitionKey]
+    public string Tenant { get; set; } = "";
+
+    [SortKey]
+    public long Sequence { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public class Reading
+{
+    public string Device { get; set; } = "";
+    public DateTime Time { get; set; }
+    public double Value { get; set; }
+    public string? Name { get; set; }
+    public string? Status { get; set; }
+    public int Count { get; set; }
+    public bool Active { get; set; }
+    public Level Level { get; set; }
+}
+
+public enum Level
+{
+    Low,
+    High,
+}
+
+public class ReadingContext(string prefix = "") : DbContext
+{
+    public DbSet<Reading> Readings => Set<Reading>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1")
+            .Credentials(new BasicAWSCredentials("k", "s")).TableNamePrefix(prefix));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Reading>(b =>
+        {
+            b.HasPartitionKey(r => r.Device);
+            b.HasSortKey(r => r.Time);
+        });
+}
