@@ -84,6 +84,12 @@ internal static class DynamoDbStrings
     public static string OrderingNeedsPartitionKey(string entityType, string query)
         => $"The query '{query}' orders '{entityType}' by its sort key without fixing the partition key. DynamoDB orders items only within one partition: add a condition 'partition key == value'.";
 
+    public static string KeyAttributeInQueryFilter(string entityType, string query)
+        => $"The query '{query}' on '{entityType}' fixes the partition key but has another condition on a key attribute that DynamoDB cannot use in a Query (a key condition allows one equality on the partition key and one equality, bound, BETWEEN or begins_with on the sort key). Move that condition into a separate query, or filter in memory after ToList().";
+
+    public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
+        => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
+
     public static string ProjectionNotSupportedYet
         => "Projections with Select are not supported yet: query the entity, then project the results in memory after ToList().";
 

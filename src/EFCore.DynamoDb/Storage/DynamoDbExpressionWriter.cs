@@ -50,6 +50,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
             DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
             DynamoDbComparisonFilter comparison => WriteComparison(comparison),
+            DynamoDbBetweenFilter between => $"{Name(between.Property.GetAttributeName())} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
 

@@ -59,14 +59,14 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
     {
-        if (FindProperty(left) is { } property && DynamoDbValueOperand.IsValue(right))
+        if (FindProperty(left) is { } property && DynamoDbValueOperand.AsValue(right) is { } value)
         {
-            return new DynamoDbComparisonFilter(property, op, new DynamoDbValueOperand(right, property));
+            return new DynamoDbComparisonFilter(property, op, new DynamoDbValueOperand(value, property));
         }
 
-        if (FindProperty(right) is { } mirrored && DynamoDbValueOperand.IsValue(left))
+        if (FindProperty(right) is { } mirrored && DynamoDbValueOperand.AsValue(left) is { } mirroredValue)
         {
-            return new DynamoDbComparisonFilter(mirrored, Mirror(op), new DynamoDbValueOperand(left, mirrored));
+            return new DynamoDbComparisonFilter(mirrored, Mirror(op), new DynamoDbValueOperand(mirroredValue, mirrored));
         }
 
         return Fail(whole);

@@ -13,7 +13,7 @@ internal sealed class DynamoDbReadPlan(
     IEntityType entityType,
     string tableName,
     DynamoDbComparisonFilter? partitionKeyCondition,
-    DynamoDbComparisonFilter? sortKeyCondition,
+    DynamoDbFilter? sortKeyCondition,
     DynamoDbFilter? filter,
     IReadOnlyList<Expression> limits,
     bool? scanIndexForward,
@@ -25,7 +25,8 @@ internal sealed class DynamoDbReadPlan(
     public IEntityType EntityType { get; } = entityType;
     public string TableName { get; } = tableName;
     public DynamoDbComparisonFilter? PartitionKeyCondition { get; } = partitionKeyCondition;
-    public DynamoDbComparisonFilter? SortKeyCondition { get; } = sortKeyCondition;
+    /// <summary>An equality, one bound, or a <see cref="DynamoDbBetweenFilter"/> on the sort key.</summary>
+    public DynamoDbFilter? SortKeyCondition { get; } = sortKeyCondition;
     public DynamoDbFilter? Filter { get; } = filter;
     public bool? ScanIndexForward { get; } = scanIndexForward;
     public bool? ConsistentRead { get; } = consistentRead;

@@ -1,5 +1,6 @@
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -32,17 +33,15 @@ internal static class DynamoDbReadPlanner
         }
 
         conjuncts.Remove(partitionCondition);
-        var sortCondition = sortKey == null
-            ? null
-            : comparisons.FirstOrDefault(c => c.Property == sortKey && c.Operator == DynamoDbComparisonOperator.Equal)
-                ?? comparisons.FirstOrDefault(c => c.Property == sortKey && c.Operator != DynamoDbComparisonOperator.NotEqual);
-        if (sortCondition != null)
+        var sortCondition = sortKey == null ? null : TakeSortKeyCondition(sortKey, conjuncts, query, queryText);
+        var keyInFilter = conjuncts.FirstOrDefault(c => c is DynamoDbComparisonFilter comparison && comparison.Property.IsPrimaryKey());
+        if (keyInFilter != null)
         {
-            conjuncts.Remove(sortCondition);
+            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(query.EntityType.DisplayName(), queryText));
         }
 
         var filter = DynamoDbFilter.And(conjuncts);
-        var operation = filter == null && (sortKey == null || sortCondition?.Operator == DynamoDbComparisonOperator.Equal)
+        var operation = filter == null && (sortKey == null || sortCondition is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal })
             ? DynamoDbReadOperation.GetItem
             : DynamoDbReadOperation.Query;
 
@@ -50,4 +49,32 @@ internal static class DynamoDbReadPlanner
             operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Limits,
             query.ScanIndexForward, consistentRead, allowScan, queryText);
     }
+
+    /// <summary>
+    /// Takes the sort-key comparisons out of the conjuncts: an equality, one bound, or a pair of inclusive bounds
+    /// (BETWEEN). DynamoDB allows no other use of a key attribute in a Query.
+    /// </summary>
+    private static DynamoDbFilter? TakeSortKeyCondition(
+        IProperty sortKey, List<DynamoDbFilter> conjuncts, DynamoDbQueryExpression query, string queryText)
+    {
+        var conditions = conjuncts.OfType<DynamoDbComparisonFilter>()
+            .Where(c => c.Property == sortKey && c.Operator != DynamoDbComparisonOperator.NotEqual)
+            .ToList();
+        conditions.ForEach(c => conjuncts.Remove(c));
+        switch (conditions)
+        {
+            case []:
+                return null;
+            case [var single]:
+                return single;
+            case [var first, var second] when Bound(first, second, DynamoDbComparisonOperator.GreaterThanOrEqual) is { } low
+                && Bound(first, second, DynamoDbComparisonOperator.LessThanOrEqual) is { } high:
+                return new DynamoDbBetweenFilter(sortKey, low.Value, high.Value);
+            default:
+                throw new InvalidOperationException(DynamoDbStrings.UnsupportedSortKeyConditions(query.EntityType.DisplayName(), sortKey.Name, queryText));
+        }
+    }
+
+    private static DynamoDbComparisonFilter? Bound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second, DynamoDbComparisonOperator op)
+        => first.Operator == op ? first : second.Operator == op ? second : null;
 }

@@ -24,7 +24,7 @@ internal static class DynamoDbReadRequestFactory
             case DynamoDbReadOperation.GetItem:
             {
                 var key = new Dictionary<string, AttributeValue>();
-                foreach (var condition in KeyConditions(plan))
+                foreach (var condition in KeyConditions(plan).Cast<DynamoDbComparisonFilter>())
                 {
                     if (condition.Value.ToAttributeValue(parameters) is not { } value)
                     {
@@ -45,7 +45,7 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                if (KeyConditions(plan).Any(c => c.Value.ToAttributeValue(parameters) == null))
+                if (KeyConditions(plan).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) == null))
                 {
                     return null;
                 }
@@ -83,6 +83,14 @@ internal static class DynamoDbReadRequestFactory
         }
     }
 
-    private static IEnumerable<DynamoDbComparisonFilter> KeyConditions(DynamoDbReadPlan plan)
-        => new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }.OfType<DynamoDbComparisonFilter>();
+    private static IEnumerable<DynamoDbFilter> KeyConditions(DynamoDbReadPlan plan)
+        => new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }.OfType<DynamoDbFilter>();
+
+    private static IEnumerable<DynamoDbValueOperand> Operands(DynamoDbFilter keyCondition)
+        => keyCondition switch
+        {
+            DynamoDbComparisonFilter comparison => [comparison.Value],
+            DynamoDbBetweenFilter between => [between.Low, between.High],
+            _ => [],
+        };
 }

@@ -38,8 +38,21 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     public Amazon.DynamoDBv2.Model.AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters)
         => ((DynamoDbTypeMapping)property.GetTypeMapping()).ToAttributeValue(Evaluate(parameters));
 
-    /// <summary>Whether the expression is a value the provider can send: a constant or a query parameter.</summary>
-    public static bool IsValue(Expression expression) => Unwrap(expression) is ConstantExpression or QueryParameterExpression;
+    /// <summary>
+    /// The expression as a value the provider can send (a constant or a query parameter), or null when it depends
+    /// on the entity. A subtree of constants EF Core left as it is (such as <c>new SkuId("42")</c>) is evaluated once, here.
+    /// </summary>
+    public static Expression? AsValue(Expression expression)
+    {
+        if (Unwrap(expression) is ConstantExpression or QueryParameterExpression)
+        {
+            return expression;
+        }
+
+        return ConstantSubtreeDetector.IsConstant(expression)
+            ? Expression.Constant(Expression.Lambda(expression).Compile(preferInterpretation: true).DynamicInvoke(), expression.Type)
+            : null;
+    }
 
     private static Expression Unwrap(Expression expression)
     {
@@ -52,4 +65,35 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     }
 
     public override string ToString() => ValueExpression is ConstantExpression c ? c.Value?.ToString() ?? "null" : ValueExpression.ToString();
+
+    /// <summary>Finds whether a tree is made of constants only: no lambda parameter, query parameter or entity.</summary>
+    private sealed class ConstantSubtreeDetector : ExpressionVisitor
+    {
+        private bool _constant = true;
+
+        public static bool IsConstant(Expression expression)
+        {
+            var detector = new ConstantSubtreeDetector();
+            detector.Visit(expression);
+            return detector._constant;
+        }
+
+        protected override Expression VisitParameter(ParameterExpression node)
+        {
+            _constant = false;
+            return node;
+        }
+
+        protected override Expression VisitExtension(Expression node)
+        {
+            _constant = false;
+            return node;
+        }
+
+        protected override Expression VisitLambda<T>(Expression<T> node)
+        {
+            _constant = false;
+            return node;
+        }
+    }
 }
