@@ -77,6 +77,12 @@ internal sealed class DynamoDbClientWrapper(
         }
         catch (AmazonServiceException exception) when (exception.ErrorCode != null)
         {
+            // A missing table is how DescribeTable answers "does it exist?": that is not a failure worth a warning.
+            if (exception is ResourceNotFoundException && request is DescribeTableRequest)
+            {
+                throw;
+            }
+
             commandLogger.RequestFailed(new DynamoDbRequestLog(
                 operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
             throw;

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class ConnectionTests
+{
+    [Fact]
+    public async Task CanConnect_is_true_for_a_running_endpoint()
+    {
+        await using var context = new ShopContext(TestDb.Options<ShopContext>(TestDb.NewPrefix()));
+        Assert.True(await context.Database.CanConnectAsync());
+        Assert.True(context.Database.CanConnect());
+        Assert.True(context.Database.IsDynamoDb());
+    }
+
+    [Fact]
+    public async Task Endpoint_that_refuses_connections_fails_fast_with_a_clear_error()
+    {
+        var url = $"http://127.0.0.1:{ClosedPort()}";
+        var options = new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => c.MaxErrorRetry = 0))
+            .Options;
+        await using var context = new ShopContext(options);
+
+        Assert.False(await context.Database.CanConnectAsync());
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Contains(url, exception.Message);
+        Assert.Contains("could not reach", exception.Message);
+        Assert.DoesNotContain("secret", exception.Message);
+    }
+
+    [Fact]
+    public async Task Endpoint_that_never_answers_times_out_instead_of_hanging()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        var options = new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)
+                .ConfigureClient(c => (c.Timeout, c.MaxErrorRetry) = (TimeSpan.FromSeconds(1), 0)))
+            .Options;
+        await using var context = new ShopContext(options);
+
+        var stopwatch = Stopwatch.StartNew();
+        var exception = await Assert.ThrowsAsync<DbUpdateException>(async () =>
+        {
+            context.Users.Add(new User { Email = "a@b.com" });
+            await context.SaveChangesAsync();
+        });
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        Assert.Contains(url, exception.Message);
+    }
+
+    [Fact]
+    public async Task Contexts_with_different_prefixes_address_their_own_tables_and_share_one_service_provider()
+    {
+        var first = TestDb.NewPrefix();
+        var second = TestDb.NewPrefix();
+        var createdAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await using (var a = new ShopContext(TestDb.Options<ShopContext>(first)))
+        await using (var b = new ShopContext(TestDb.Options<ShopContext>(second)))
+        {
+            await a.Database.EnsureCreatedAsync();
+            await b.Database.EnsureCreatedAsync();
+            a.Users.Add(new User { Email = "only-in-a", CreatedAt = createdAt });
+            await a.SaveChangesAsync();
+
+            Assert.NotNull(await a.Users.FindAsync("only-in-a", createdAt));
+            Assert.Null(await b.Users.FindAsync("only-in-a", createdAt));
+            Assert.Same(a.GetService<ITypeMappingSource>(), b.GetService<ITypeMappingSource>());
+            await a.Database.EnsureDeletedAsync();
+            await b.Database.EnsureDeletedAsync();
+        }
+    }
+
+    [Fact]
+    public void Many_contexts_with_different_settings_never_build_new_service_providers()
+    {
+        for (var i = 0; i < 30; i++)
+        {
+            var options = new DbContextOptionsBuilder<ShopContext>()
+                .UseDynamoDb(d => d.ServiceUrl($"http://127.0.0.1:{9000 + i}").TableNamePrefix($"p{i}-"))
+                .ConfigureWarnings(w => w.Throw(CoreEventId.ManyServiceProvidersCreatedWarning))
+                .Options;
+            using var context = new ShopContext(options);
+            Assert.Equal($"p{i}-users", context.Users.Where(u => u.Email == "x").ToQueryString().Split('\n')[0].Split(' ')[1]);
+        }
+    }
+
+    [Fact]
+    public void One_client_is_shared_per_configuration_and_a_supplied_client_is_used_as_is()
+    {
+        DbContextOptions<ShopContext> Options(string url) => new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(new BasicAWSCredentials("key", "secret")).ConfigureClient(c => c.MaxErrorRetry = 2))
+            .Options;
+
+        using var a = new ShopContext(Options("http://127.0.0.1:9001"));
+        using var b = new ShopContext(Options("http://127.0.0.1:9001"));
+        using var c = new ShopContext(Options("http://127.0.0.1:9002"));
+        Assert.Same(a.Database.GetDynamoDbClient(), b.Database.GetDynamoDbClient());
+        Assert.NotSame(a.Database.GetDynamoDbClient(), c.Database.GetDynamoDbClient());
+        Assert.Equal(2, ((AmazonDynamoDBClient)a.Database.GetDynamoDbClient()).Config.MaxErrorRetry);
+
+        using var own = TestDb.RawClient();
+        using var d = new ShopContext(new DbContextOptionsBuilder<ShopContext>().UseDynamoDb(own).Options);
+        Assert.Same(own, d.Database.GetDynamoDbClient());
+    }
+
+    [Fact]
+    public async Task GetDynamoDbClient_returns_the_client_the_context_uses()
+    {
+        var prefix = TestDb.NewPrefix();
+        await using var context = new ShopContext(TestDb.Options<ShopContext>(prefix));
+        await context.Database.EnsureCreatedAsync();
+        var tables = await context.Database.GetDynamoDbClient().ListTablesAsync();
+        Assert.Contains(prefix + "users", tables.TableNames);
+        await context.Database.EnsureDeletedAsync();
+    }
+
+    [Fact]
+    public void Invalid_service_url_is_refused_when_configured()
+        => Assert.Throws<ArgumentException>(() => new DbContextOptionsBuilder().UseDynamoDb(d => d.ServiceUrl("localhost:8000")));
+
+    [Fact]
+    public void User_transactions_are_refused_with_a_clear_message()
+    {
+        using var context = new ShopContext(TestDb.Options<ShopContext>(TestDb.NewPrefix()));
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Database.BeginTransaction());
+        Assert.Contains("no user transactions", exception.Message);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
