@@ -1,0 +1,77 @@
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class ConcurrencyTests : DynamoDbTestBase<VersionedContext>
+{
+    protected override VersionedContext CreateContext(DbContextOptions<VersionedContext> options) => new(options);
+
+    [Fact]
+    public async Task Row_version_is_set_on_insert_and_incremented_on_each_update()
+    {
+        await using var context = CreateContext();
+        var document = new Document { Id = "d1", Body = "v1" };
+        context.Documents.Add(document);
+        await context.SaveChangesAsync();
+        Assert.Equal(1, document.Version);
+
+        document.Body = "v2";
+        await context.SaveChangesAsync();
+        Assert.Equal(2, document.Version);
+
+        await using var fresh = CreateContext();
+        Assert.Equal(2, (await fresh.Documents.FindAsync("d1"))!.Version);
+    }
+
+    [Fact]
+    public async Task Stale_row_version_fails_update_and_delete_with_concurrency_exception()
+    {
+        await using (var setup = CreateContext())
+        {
+            setup.Documents.Add(new Document { Id = "d2", Body = "v1" });
+            await setup.SaveChangesAsync();
+        }
+
+        await using var first = CreateContext();
+        await using var second = CreateContext();
+        var mine = (await first.Documents.FindAsync("d2"))!;
+        var theirs = (await second.Documents.FindAsync("d2"))!;
+
+        theirs.Body = "theirs";
+        await second.SaveChangesAsync();
+
+        mine.Body = "mine";
+        var update = await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
+        Assert.Same(mine, Assert.Single(update.Entries).Entity);
+
+        first.Documents.Remove(mine);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
+
+        await using var check = CreateContext();
+        Assert.Equal("theirs", (await check.Documents.FindAsync("d2"))!.Body);
+    }
+
+    [Fact]
+    public async Task Concurrency_token_is_checked_against_its_original_value()
+    {
+        await using (var setup = CreateContext())
+        {
+            setup.Documents.Add(new Document { Id = "d3", Owner = "ann" });
+            await setup.SaveChangesAsync();
+        }
+
+        await using var first = CreateContext();
+        await using var second = CreateContext();
+        var mine = (await first.Documents.FindAsync("d3"))!;
+        var theirs = (await second.Documents.FindAsync("d3"))!;
+        theirs.Owner = "bob";
+        await second.SaveChangesAsync();
+
+        // Only the token check (not the row version) is stale here: reset the version the other save moved.
+        mine.Body = "edit";
+        first.Entry(mine).Property(d => d.Version).OriginalValue = 2;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
+    }
+}
