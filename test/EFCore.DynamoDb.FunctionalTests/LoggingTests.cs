@@ -95,6 +95,18 @@ public class LoggingTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Full_key_lookups_are_one_GetItem_each()
+    {
+        await using var context = CreateContext();
+        await context.Users.FindAsync("k@b.com", CreatedAt);
+        await context.Users.FirstOrDefaultAsync(u => u.Email == "k@b.com" && u.CreatedAt == CreatedAt);
+        await context.Users.SingleOrDefaultAsync(u => u.CreatedAt == CreatedAt && "k@b.com" == u.Email);
+        Assert.Equal(3, Log.MessagesOf(DynamoDbEventId.ExecutedGetItem).Count());
+        Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedQuery));
+        Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedScan));
+    }
+
+    [Fact]
     public async Task WithConsistentRead_asks_for_a_strongly_consistent_read()
     {
         await using var context = CreateContext();

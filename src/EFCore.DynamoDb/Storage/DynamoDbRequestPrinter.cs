@@ -26,23 +26,13 @@ internal static class DynamoDbRequestPrinter
             case QueryRequest r:
                 Header(printer, "Query", r.TableName, r.IndexName);
                 Line(printer, "KeyConditionExpression", r.KeyConditionExpression);
-                Line(printer, "FilterExpression", r.FilterExpression);
-                Line(printer, "ProjectionExpression", r.ProjectionExpression);
-                Names(printer, r.ExpressionAttributeNames);
-                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
-                Line(printer, "Select", r.Select?.Value);
-                Line(printer, "Limit", r.Limit?.ToString(CultureInfo.InvariantCulture));
+                Read(printer, r.FilterExpression, r.ProjectionExpression, r.ExpressionAttributeNames, r.ExpressionAttributeValues, r.Select, r.Limit, includeValues);
                 Flag(printer, "ScanIndexForward", r.ScanIndexForward);
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;
             case ScanRequest r:
                 Header(printer, "Scan", r.TableName, r.IndexName);
-                Line(printer, "FilterExpression", r.FilterExpression);
-                Line(printer, "ProjectionExpression", r.ProjectionExpression);
-                Names(printer, r.ExpressionAttributeNames);
-                Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
-                Line(printer, "Select", r.Select?.Value);
-                Line(printer, "Limit", r.Limit?.ToString(CultureInfo.InvariantCulture));
+                Read(printer, r.FilterExpression, r.ProjectionExpression, r.ExpressionAttributeNames, r.ExpressionAttributeValues, r.Select, r.Limit, includeValues);
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;
             case PutItemRequest r:
@@ -103,6 +93,24 @@ internal static class DynamoDbRequestPrinter
             { BS: { } bs } => "BS:[" + string.Join(", ", bs.Select(b => Convert.ToBase64String(b.ToArray()))) + "]",
             _ => "?",
         };
+
+    private static void Read(
+        StringBuilder printer,
+        string? filter,
+        string? projection,
+        Dictionary<string, string>? names,
+        Dictionary<string, AttributeValue>? values,
+        Select? select,
+        int? limit,
+        bool includeValues)
+    {
+        Line(printer, "FilterExpression", filter);
+        Line(printer, "ProjectionExpression", projection);
+        Names(printer, names);
+        Values(printer, "ExpressionAttributeValues", values, includeValues);
+        Line(printer, "Select", select?.Value);
+        Line(printer, "Limit", limit?.ToString(CultureInfo.InvariantCulture));
+    }
 
     private static void Header(StringBuilder printer, string operation, string tableName, string? indexName)
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
@@ -11,8 +12,10 @@ internal sealed class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderD
     {
         var conventionSet = base.CreateConventionSet();
         conventionSet.Add(new DynamoDbTableAttributeConvention(Dependencies));
-        conventionSet.Add(new PartitionKeyAttributeConvention(Dependencies));
-        conventionSet.Add(new SortKeyAttributeConvention(Dependencies));
+        conventionSet.Add(new KeyAttributeConvention<PartitionKeyAttribute>(
+            Dependencies, (entityType, property) => entityType.HasPartitionKey(property, fromDataAnnotation: true)));
+        conventionSet.Add(new KeyAttributeConvention<SortKeyAttribute>(
+            Dependencies, (entityType, property) => entityType.HasSortKey(property, fromDataAnnotation: true)));
         conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
         conventionSet.Add(new DynamoDbKeyConvention());
         return conventionSet;
