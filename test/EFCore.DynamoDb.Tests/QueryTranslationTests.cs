@@ -73,6 +73,18 @@ public class QueryTranslationTests
             Text(c => c.Readings.Where(r => r.Level == Level.High && r.Active && !(r.Value < 1))));
 
     [Fact]
+    public void Projection_reads_only_the_needed_attributes()
+        => Assert.Equal(
+            """
+            Query Readings
+              KeyConditionExpression: #Device = :v0
+              ProjectionExpression: #Name, #Value
+              ExpressionAttributeNames: #Device=Device, #Name=Name, #Value=Value
+              ExpressionAttributeValues: { :v0: S:"d1" }
+            """,
+            Text(c => c.Readings.Where(r => r.Device == "d1").Select(r => new Reading { Name = r.Name, Value = r.Value * 2 })));
+
+    [Fact]
     public void Table_prefix_is_applied_to_requests()
         => Assert.StartsWith("Scan test-Readings", Text(c => c.Readings, "test-"));
 
@@ -90,7 +102,7 @@ public class QueryTranslationTests
     [InlineData("OrderByNonKey")]
     [InlineData("EndsWith")]
     [InlineData("WhereAfterTake")]
-    [InlineData("Select")]
+    [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
         using var context = new ReadingContext();
@@ -102,7 +114,7 @@ public class QueryTranslationTests
             "OrderByNonKey" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Value).ToList(),
             "EndsWith" => () => readings.Where(r => r.Device.EndsWith("x")).ToList(),
             "WhereAfterTake" => () => readings.Take(3).Where(r => r.Device == "d").ToList(),
-            _ => () => readings.Select(r => r.Value).ToList(),
+            _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
         var exception = Assert.Throws<InvalidOperationException>(query);
@@ -113,7 +125,7 @@ public class QueryTranslationTests
             "OrderByNonKey" => "sort key",
             "EndsWith" => "EndsWith",
             "WhereAfterTake" => "Where after Take",
-            _ => "Select",
+            _ => "Distinct",
         }, exception.Message);
     }
 }

@@ -90,9 +90,6 @@ internal static class DynamoDbStrings
     public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
         => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
 
-    public static string ProjectionNotSupportedYet
-        => "Projections with Select are not supported yet: query the entity, then project the results in memory after ToList().";
-
     public static string OperatorNotSupportedYet(string method)
         => $"The operator '{method}' is not supported by the DynamoDB provider yet. Query the items and apply '{method}' in memory after ToList().";
 

@@ -86,12 +86,30 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     }
 
     protected override ShapedQueryExpression TranslateSelect(ShapedQueryExpression source, LambdaExpression selector)
-        => selector.Body == selector.Parameters[0] ? source : Unsupported(DynamoDbStrings.ProjectionNotSupportedYet)!;
+    {
+        if (selector.Body == selector.Parameters[0])
+        {
+            return source;
+        }
 
-    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate) => NotYet(nameof(Queryable.All));
-    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.Any));
-    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.Count));
-    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate) => NotYet(nameof(Queryable.LongCount));
+        var binder = new DynamoDbProjectionBindingExpressionVisitor();
+        var shaper = binder.Bind(RemapLambdaBody(source, selector));
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyProjection(binder.Properties);
+        return source.UpdateShaperExpression(shaper);
+    }
+
+    protected override ShapedQueryExpression? TranslateCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.Count, typeof(int));
+
+    protected override ShapedQueryExpression? TranslateLongCount(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.Count, typeof(long));
+
+    protected override ShapedQueryExpression? TranslateAny(ShapedQueryExpression source, LambdaExpression? predicate)
+        => TranslateAggregate(source, predicate, DynamoDbAggregate.Any, typeof(bool));
+
+    protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
+        => TranslateAggregate(
+            source, Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters), DynamoDbAggregate.All, typeof(bool));
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count) => NotYet(nameof(Queryable.Skip));
     protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => Cannot(nameof(Queryable.ThenBy));
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Average));
@@ -129,6 +147,21 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
         ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(Expression.Constant(limit));
         return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
+    }
+
+    /// <summary>A value computed from the count of matching items: the query counts instead of reading.</summary>
+    private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
+    {
+        if (predicate != null && TranslateWhere(source, predicate) == null)
+        {
+            return null;
+        }
+
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        query.ApplyAggregate(aggregate);
+        return source
+            .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))
+            .UpdateResultCardinality(ResultCardinality.Single);
     }
 
     private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)

@@ -21,6 +21,12 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         var plan = DynamoDbReadPlanner.Plan(
             query, queryCompilationContext.ConsistentRead, queryCompilationContext.AllowScan, queryCompilationContext.QueryText);
 
+        var queryContext = Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext));
+        if (plan.Aggregate != DynamoDbAggregate.None)
+        {
+            return CreateAggregate(plan, shapedQueryExpression.ShaperExpression.Type, queryContext);
+        }
+
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
         shaperBody = new DynamoDbItemReadingExpressionVisitor(item).Visit(shaperBody);
@@ -29,11 +35,29 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         var enumerableType = typeof(DynamoDbQueryingEnumerable<>).MakeGenericType(shaperBody.Type);
         return Expression.New(
             enumerableType.GetConstructors().Single(),
-            Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext)),
+            queryContext,
             Expression.Constant(plan),
             shaper,
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
+    }
+
+    private Expression CreateAggregate(DynamoDbReadPlan plan, Type resultType, Expression queryContext)
+    {
+        var count = Expression.Parameter(typeof(long), "count");
+        Expression result = plan.Aggregate switch
+        {
+            DynamoDbAggregate.Any => Expression.GreaterThan(count, Expression.Constant(0L)),
+            DynamoDbAggregate.All => Expression.Equal(count, Expression.Constant(0L)),
+            _ => Expression.ConvertChecked(count, resultType),
+        };
+
+        return Expression.New(
+            typeof(DynamoDbAggregateEnumerable<>).MakeGenericType(resultType).GetConstructors().Single(),
+            queryContext,
+            Expression.Constant(plan),
+            Expression.Lambda(result, count),
+            Expression.Constant(QueryCompilationContext.ContextType));
     }
 }

@@ -78,6 +78,7 @@ internal sealed class DynamoDbFilterTranslator
         expression = RemoveConvert(expression);
         return expression switch
         {
+            DynamoDbAttributeReadExpression read => read.Property,
             MemberExpression { Expression: { } instance } member when RemoveConvert(instance) is StructuralTypeShaperExpression shaper
                 => ((IEntityType)shaper.StructuralType).FindProperty(member.Member.Name),
             MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name)

@@ -24,6 +24,11 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
             ? node.Update([Expression.Constant(ValueBuffer.Empty), Visit(node.Arguments[1])])
             : base.VisitNew(node);
 
+    protected override Expression VisitExtension(Expression node)
+        => node is DynamoDbAttributeReadExpression read
+            ? CreateReadExpression(item, read.Property, read.Type)
+            : base.VisitExtension(node);
+
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         if (node.Method.IsGenericMethod

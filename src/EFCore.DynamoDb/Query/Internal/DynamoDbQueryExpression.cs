@@ -27,6 +27,12 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>True or false when the query orders by the sort key; null when it does not order.</summary>
     public bool? ScanIndexForward { get; private set; }
 
+    /// <summary>The properties the shaper reads (<c>ProjectionExpression</c>), or null when it needs whole items.</summary>
+    public IReadOnlyList<IProperty>? Projection { get; private set; }
+
+    /// <summary>Whether the query returns items or a value computed from their count.</summary>
+    public DynamoDbAggregate Aggregate { get; private set; }
+
     public override Type Type => typeof(object);
 
     public override ExpressionType NodeType => ExpressionType.Extension;
@@ -36,6 +42,10 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     public void ApplyLimit(Expression limit) => _limits.Add(limit);
 
     public void ApplyOrdering(bool ascending) => ScanIndexForward = ascending;
+
+    public void ApplyProjection(IReadOnlyList<IProperty>? properties) => Projection = properties;
+
+    public void ApplyAggregate(DynamoDbAggregate aggregate) => Aggregate = aggregate;
 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 

@@ -45,7 +45,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
     {
         private readonly DynamoDbQueryContext _queryContext = enumerable._queryContext;
         private DynamoDbReadCursor? _cursor;
-        private List<Dictionary<string, AttributeValue>>? _page;
+        private List<Dictionary<string, AttributeValue>>? _items;
         private int _index;
         private int _returned;
         private int? _limit;
@@ -78,16 +78,16 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                         return false;
                     }
 
-                    if (_page != null && _index < _page.Count)
+                    if (_items != null && _index < _items.Count)
                     {
-                        Current = enumerable._shaper(_queryContext, _page[_index++]);
+                        Current = enumerable._shaper(_queryContext, _items[_index++]);
                         _returned++;
                         return true;
                     }
 
-                    _page = await _cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false);
+                    _items = (await _cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false))?.Items;
                     _index = 0;
-                    if (_page == null)
+                    if (_items == null)
                     {
                         return false;
                     }

@@ -14,13 +14,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? limit)
 {
     private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
+    private static readonly DynamoDbReadPage Empty = new(NoItems, 0);
 
     private AmazonDynamoDBRequest? _request;
     private bool _started;
     private bool _finished;
 
-    /// <summary>The items of the next page, or null when there are no more pages.</summary>
-    public async Task<List<Dictionary<string, AttributeValue>>?> ReadNextPageAsync(CancellationToken cancellationToken)
+    /// <summary>The next page, or null when there are no more pages.</summary>
+    public async Task<DynamoDbReadPage?> ReadNextPageAsync(CancellationToken cancellationToken)
     {
         if (_finished)
         {
@@ -50,7 +51,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
             {
                 _finished = true;
                 var response = await client.GetItemAsync(getItem, cancellationToken).ConfigureAwait(false);
-                return response.Item is { Count: > 0 } item ? [item] : NoItems;
+                return response.Item is { Count: > 0 } item ? new DynamoDbReadPage([item], 1) : Empty;
             }
 
             case QueryRequest query:
@@ -58,7 +59,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 var response = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
                 query.ExclusiveStartKey = response.LastEvaluatedKey;
                 _finished = response.LastEvaluatedKey is not { Count: > 0 };
-                return response.Items ?? NoItems;
+                return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
             }
 
             default:
@@ -67,7 +68,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 var response = await client.ScanAsync(scan, cancellationToken).ConfigureAwait(false);
                 scan.ExclusiveStartKey = response.LastEvaluatedKey;
                 _finished = response.LastEvaluatedKey is not { Count: > 0 };
-                return response.Items ?? NoItems;
+                return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
             }
         }
     }

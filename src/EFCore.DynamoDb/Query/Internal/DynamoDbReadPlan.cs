@@ -16,6 +16,8 @@ internal sealed class DynamoDbReadPlan(
     DynamoDbFilter? sortKeyCondition,
     DynamoDbFilter? filter,
     IReadOnlyList<Expression> limits,
+    IReadOnlyList<IProperty>? projection,
+    DynamoDbAggregate aggregate,
     bool? scanIndexForward,
     bool? consistentRead,
     bool allowScan,
@@ -29,6 +31,12 @@ internal sealed class DynamoDbReadPlan(
     public DynamoDbFilter? SortKeyCondition { get; } = sortKeyCondition;
     public DynamoDbFilter? Filter { get; } = filter;
     public bool? ScanIndexForward { get; } = scanIndexForward;
+
+    /// <summary>Whether the read returns items or counts them (<c>Select=COUNT</c>).</summary>
+    public DynamoDbAggregate Aggregate { get; } = aggregate;
+
+    /// <summary>The properties to read, or null to read whole items.</summary>
+    public IReadOnlyList<IProperty>? Projection { get; } = projection;
     public bool? ConsistentRead { get; } = consistentRead;
     public bool AllowScan { get; } = allowScan;
 

@@ -29,7 +29,7 @@ internal static class DynamoDbReadPlanner
 
             return new DynamoDbReadPlan(
                 DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Limits,
-                null, consistentRead, allowScan, queryText);
+                query.Projection, query.Aggregate, null, consistentRead, allowScan, queryText);
         }
 
         conjuncts.Remove(partitionCondition);
@@ -47,7 +47,7 @@ internal static class DynamoDbReadPlanner
 
         return new DynamoDbReadPlan(
             operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Limits,
-            query.ScanIndexForward, consistentRead, allowScan, queryText);
+            query.Projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, queryText);
     }
 
     /// <summary>

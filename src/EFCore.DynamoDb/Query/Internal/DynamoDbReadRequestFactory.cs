@@ -19,6 +19,7 @@ internal static class DynamoDbReadRequestFactory
         var tableName = settings.ResolveTableName(plan.TableName);
         bool? consistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null;
         var writer = new DynamoDbExpressionWriter(parameters);
+        var select = plan.Aggregate == DynamoDbAggregate.None ? null : Select.COUNT;
         switch (plan.Operation)
         {
             case DynamoDbReadOperation.GetItem:
@@ -34,10 +35,13 @@ internal static class DynamoDbReadRequestFactory
                     key[condition.Property.GetAttributeName()] = value;
                 }
 
+                var getProjection = Projection(plan, writer);
                 return new GetItemRequest
                 {
                     TableName = tableName,
                     Key = key,
+                    ProjectionExpression = getProjection,
+                    ExpressionAttributeNames = getProjection == null ? null : writer.Names,
                     ConsistentRead = consistentRead,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
@@ -52,11 +56,14 @@ internal static class DynamoDbReadRequestFactory
 
                 var keyCondition = string.Join(" AND ", KeyConditions(plan).Select(writer.Write));
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                var projection = Projection(plan, writer);
                 return new QueryRequest
                 {
                     TableName = tableName,
                     KeyConditionExpression = keyCondition,
                     FilterExpression = filter,
+                    ProjectionExpression = projection,
+                    Select = select,
                     ExpressionAttributeNames = writer.Names,
                     ExpressionAttributeValues = writer.Values,
                     Limit = filter == null ? limit : null,
@@ -69,10 +76,13 @@ internal static class DynamoDbReadRequestFactory
             default:
             {
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                var projection = Projection(plan, writer);
                 return new ScanRequest
                 {
                     TableName = tableName,
                     FilterExpression = filter,
+                    ProjectionExpression = projection,
+                    Select = select,
                     ExpressionAttributeNames = writer.Names.Count > 0 ? writer.Names : null,
                     ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null,
                     Limit = filter == null ? limit : null,
@@ -82,6 +92,18 @@ internal static class DynamoDbReadRequestFactory
             }
         }
     }
+
+    /// <summary>The projection text; a projection that reads nothing reads the partition key, so that items still count.</summary>
+    private static string? Projection(DynamoDbReadPlan plan, DynamoDbExpressionWriter writer)
+        => plan.Projection switch
+        {
+            // Select=COUNT reads no attributes; GetItem has no COUNT and reads the key alone.
+            _ when plan.Aggregate != DynamoDbAggregate.None && plan.Operation != DynamoDbReadOperation.GetItem => null,
+            _ when plan.Aggregate != DynamoDbAggregate.None => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
+            null => null,
+            [] => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
+            var properties => string.Join(", ", properties.Select(p => writer.Name(p.GetAttributeName()))),
+        };
 
     private static IEnumerable<DynamoDbFilter> KeyConditions(DynamoDbReadPlan plan)
         => new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }.OfType<DynamoDbFilter>();
