@@ -85,6 +85,38 @@ public class QueryTranslationTests
             Text(c => c.Readings.Where(r => r.Device == "d1").Select(r => new Reading { Name = r.Name, Value = r.Value * 2 })));
 
     [Fact]
+    public void StartsWith_on_the_sort_key_is_a_key_condition_and_elsewhere_a_filter_function()
+    {
+        using var context = new ModelContext(b => b.Entity<Account>(e =>
+        {
+            e.HasPartitionKey(a => a.Region);
+            e.HasSortKey(a => a.Email);
+        }));
+        Assert.Equal(
+            """
+            Query Account
+              KeyConditionExpression: #Region = :v0 AND begins_with(#Email, :v1)
+              ExpressionAttributeNames: #Region=Region, #Email=Email
+              ExpressionAttributeValues: { :v0: S:"eu", :v1: S:"ada" }
+            """,
+            context.Set<Account>().Where(a => a.Region == "eu" && a.Email.StartsWith("ada")).ToQueryString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Collection_Contains_is_IN_with_one_value_per_element()
+    {
+        var names = new List<string?> { "a", "b", null };
+        Assert.Equal(
+            """
+            Scan Readings
+              FilterExpression: ((#Name IN (:v0, :v1) OR (attribute_not_exists(#Name) OR attribute_type(#Name, :v2))) AND contains(#Status, :v3))
+              ExpressionAttributeNames: #Name=Name, #Status=Status
+              ExpressionAttributeValues: { :v0: S:"a", :v1: S:"b", :v2: S:"NULL", :v3: S:"ok" }
+            """,
+            Text(c => c.Readings.Where(r => names.Contains(r.Name) && r.Status!.Contains("ok"))));
+    }
+
+    [Fact]
     public void Table_prefix_is_applied_to_requests()
         => Assert.StartsWith("Scan test-Readings", Text(c => c.Readings, "test-"));
 

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Storage;
 
@@ -50,9 +51,31 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
             DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
             DynamoDbComparisonFilter comparison => WriteComparison(comparison),
+            DynamoDbFunctionFilter function => function.Value.ToAttributeValue(parameters) is { } argument
+                ? $"{function.Function}({Name(function.Property.GetAttributeName())}, {Value(argument)})"
+                : Never(function.Property),
+            DynamoDbInFilter @in => WriteIn(@in),
             DynamoDbBetweenFilter between => $"{Name(between.Property.GetAttributeName())} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
+
+    private string WriteIn(DynamoDbInFilter filter)
+    {
+        var values = filter.Evaluate(parameters).ToList();
+        var present = values.Select(v => v.ToAttributeValue(parameters)).OfType<AttributeValue>().Select(Value).ToList();
+        var name = Name(filter.Property.GetAttributeName());
+        var test = present.Count == 0 ? Never(filter.Property) : $"{name} IN ({string.Join(", ", present)})";
+        return present.Count < values.Count
+            ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
+            : test;
+    }
+
+    /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
+    private string Never(IProperty property)
+    {
+        var name = Name(property.GetAttributeName());
+        return $"(attribute_exists({name}) AND attribute_not_exists({name}))";
+    }
 
     private string WriteComparison(DynamoDbComparisonFilter comparison)
     {
@@ -66,7 +89,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 DynamoDbComparisonOperator.Equal => $"(attribute_not_exists({name}) OR attribute_type({name}, {nullType}))",
                 DynamoDbComparisonOperator.NotEqual => $"(attribute_exists({name}) AND NOT attribute_type({name}, {nullType}))",
                 // In C# an ordering comparison with null is false.
-                _ => $"(attribute_exists({name}) AND attribute_not_exists({name}))",
+                _ => Never(comparison.Property),
             };
         }
 

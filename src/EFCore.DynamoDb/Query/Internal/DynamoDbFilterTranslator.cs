@@ -45,6 +45,21 @@ internal sealed class DynamoDbFilterTranslator
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }:
                 return TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
 
+            case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument] } call
+                when call.Method.DeclaringType == typeof(string)
+                    && FindProperty(instance) is { } property
+                    && DynamoDbValueOperand.AsValue(argument) is { } value:
+                return new DynamoDbFunctionFilter(
+                    call.Method.Name == nameof(string.StartsWith) ? DynamoDbFunctionFilter.BeginsWith : DynamoDbFunctionFilter.Contains,
+                    property,
+                    new DynamoDbValueOperand(value, property));
+
+            case MethodCallExpression call when TryGetCollectionContains(call, out var values, out var item)
+                && FindProperty(item) is { } property
+                && DynamoDbValueOperand.AsValue(values) is { } valuesExpression
+                && valuesExpression is ConstantExpression or QueryParameterExpression:
+                return new DynamoDbInFilter(property, valuesExpression);
+
             default:
                 // A boolean property on its own: x.IsActive means x.IsActive == true.
                 if (expression.Type == typeof(bool) && FindProperty(expression) is { } flag)
@@ -70,6 +85,20 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         return Fail(whole);
+    }
+
+    /// <summary><c>values.Contains(item)</c> as an instance call or as <c>Enumerable.Contains(values, item)</c>.</summary>
+    private static bool TryGetCollectionContains(MethodCallExpression call, out Expression values, out Expression item)
+    {
+        (values, item) = call switch
+        {
+            { Method.Name: nameof(Enumerable.Contains), Object: null, Arguments: [var source, var value] }
+                when call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(MemoryExtensions) => (source, value),
+            { Method.Name: nameof(List<int>.Contains), Object: { } source, Arguments: [var value] }
+                when source.Type != typeof(string) && source.Type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => (source, value),
+            _ => (null!, null!),
+        };
+        return values != null;
     }
 
     /// <summary>The mapped property an expression reads (<c>x.Name</c> or <c>EF.Property(x, "Name")</c>), if any.</summary>

@@ -34,8 +34,7 @@ internal static class DynamoDbReadPlanner
 
         conjuncts.Remove(partitionCondition);
         var sortCondition = sortKey == null ? null : TakeSortKeyCondition(sortKey, conjuncts, query, queryText);
-        var keyInFilter = conjuncts.FirstOrDefault(c => c is DynamoDbComparisonFilter comparison && comparison.Property.IsPrimaryKey());
-        if (keyInFilter != null)
+        if (conjuncts.SelectMany(ReferencedProperties).Any(p => p.IsPrimaryKey()))
         {
             throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(query.EntityType.DisplayName(), queryText));
         }
@@ -57,6 +56,13 @@ internal static class DynamoDbReadPlanner
     private static DynamoDbFilter? TakeSortKeyCondition(
         IProperty sortKey, List<DynamoDbFilter> conjuncts, DynamoDbQueryExpression query, string queryText)
     {
+        if (conjuncts.OfType<DynamoDbFunctionFilter>().FirstOrDefault(
+                f => f.Property == sortKey && f.Function == DynamoDbFunctionFilter.BeginsWith) is { } prefix)
+        {
+            conjuncts.Remove(prefix);
+            return prefix;
+        }
+
         var conditions = conjuncts.OfType<DynamoDbComparisonFilter>()
             .Where(c => c.Property == sortKey && c.Operator != DynamoDbComparisonOperator.NotEqual)
             .ToList();
@@ -74,6 +80,18 @@ internal static class DynamoDbReadPlanner
                 throw new InvalidOperationException(DynamoDbStrings.UnsupportedSortKeyConditions(query.EntityType.DisplayName(), sortKey.Name, queryText));
         }
     }
+
+    private static IEnumerable<IProperty> ReferencedProperties(DynamoDbFilter filter)
+        => filter switch
+        {
+            DynamoDbLogicalFilter logical => ReferencedProperties(logical.Left).Concat(ReferencedProperties(logical.Right)),
+            DynamoDbNotFilter not => ReferencedProperties(not.Operand),
+            DynamoDbComparisonFilter comparison => [comparison.Property],
+            DynamoDbFunctionFilter function => [function.Property],
+            DynamoDbInFilter @in => [@in.Property],
+            DynamoDbBetweenFilter between => [between.Property],
+            _ => [],
+        };
 
     private static DynamoDbComparisonFilter? Bound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second, DynamoDbComparisonOperator op)
         => first.Operator == op ? first : second.Operator == op ? second : null;

@@ -113,6 +113,7 @@ internal static class DynamoDbReadRequestFactory
         {
             DynamoDbComparisonFilter comparison => [comparison.Value],
             DynamoDbBetweenFilter between => [between.Low, between.High],
+            DynamoDbFunctionFilter function => [function.Value],
             _ => [],
         };
 }
