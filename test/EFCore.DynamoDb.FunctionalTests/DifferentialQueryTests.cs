@@ -1,0 +1,160 @@
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+/// <summary>
+/// The backbone of query correctness: each query runs through the provider against DynamoDB Local and through
+/// LINQ to Objects over the same seeded items, and must give the same results; where the partition key is fixed,
+/// the provider must never scan.
+/// </summary>
+public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog) : IClassFixture<DifferentialQueryTests.SeededCatalog>
+{
+    private static readonly DateTime Epoch = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly string[] Categories = ["books", "games", "music", "tools", "toys", "food"];
+
+    public sealed class SeededCatalog : IAsyncLifetime
+    {
+        public string Prefix { get; } = TestDb.NewPrefix();
+
+        public List<Product> Items { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            var random = new Random(42);
+            for (var i = 0; i < 300; i++)
+            {
+                Items.Add(new Product
+                {
+                    Category = Categories[i % Categories.Length],
+                    Sku = $"SKU-{i:D4}",
+                    Name = i % 7 == 0 ? null : (i % 3 == 0 ? "Alpha " : "Beta ") + i,
+                    Price = Math.Round((decimal)random.NextDouble() * 200, 2),
+                    Stock = random.Next(0, 50),
+                    Rating = i % 5 == 0 ? null : Math.Round(random.NextDouble() * 5, 1),
+                    Released = Epoch.AddDays(random.Next(0, 700)).AddSeconds(i),
+                    Tag = i % 4 == 0 ? "sale" : i % 4 == 1 ? "new" : null,
+                    Discontinued = i % 9 == 0,
+                    Color = i % 2 == 0 ? Color.Red : Color.Green,
+                });
+            }
+
+            await using var context = Create();
+            await context.Database.EnsureCreatedAsync();
+            context.Products.AddRange(Items);
+            await context.SaveChangesAsync();
+        }
+
+        public CatalogContext Create(ListLoggerFactory? log = null)
+            => new(TestDb.Options<CatalogContext>(Prefix, configureContext: o => { if (log != null) o.UseLoggerFactory(log); }));
+
+        public async Task DisposeAsync()
+        {
+            await using var context = Create();
+            await context.Database.EnsureDeletedAsync();
+        }
+    }
+
+    /// <summary>A query over products, its expected access path, and whether its order is part of the answer.</summary>
+    public sealed record Case(string Name, Func<IQueryable<Product>, IEnumerable<object?>> Query, bool PartitionFixed, bool Ordered = false)
+    {
+        public override string ToString() => Name;
+    }
+
+    private static Case Keyed(string name, Func<IQueryable<Product>, IEnumerable<object?>> query, bool ordered = false) => new(name, query, true, ordered);
+
+    private static Case Scanned(string name, Func<IQueryable<Product>, IEnumerable<object?>> query) => new(name, q => query(q.AllowScan()), false);
+
+    private static object?[] One(object? value) => [value];
+
+    /// <summary>DynamoDB stores numbers without trailing zeros: 87.30m reads back as 87.3m (equal, with another scale).</summary>
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    public static readonly TheoryData<Case> Cases = new(
+        Keyed("partition", q => q.Where(p => p.Category == "books").Select(p => p.Sku)),
+        Keyed("partition reversed operands", q => q.Where(p => "games" == p.Category).Select(p => p.Sku)),
+        Keyed("full key", q => q.Where(p => p.Category == "books" && p.Sku == "SKU-0006").Select(p => p.Name)),
+        Keyed("full key missing", q => q.Where(p => p.Category == "books" && p.Sku == "SKU-0001").Select(p => p.Name)),
+        Keyed("sort key greater", q => q.Where(p => p.Category == "music" && p.Sku.CompareTo("SKU-0100") > 0).Select(p => p.Sku)),
+        Keyed("sort key between", q => q.Where(p => p.Category == "tools" && string.Compare(p.Sku, "SKU-0050") >= 0 && string.Compare("SKU-0200", p.Sku) >= 0).Select(p => p.Sku)),
+        Keyed("sort key prefix", q => q.Where(p => p.Category == "toys" && p.Sku.StartsWith("SKU-01")).Select(p => p.Sku)),
+        Keyed("ordered ascending", q => q.Where(p => p.Category == "food").OrderBy(p => p.Sku).Select(p => p.Sku), ordered: true),
+        Keyed("ordered descending take", q => q.Where(p => p.Category == "food").OrderByDescending(p => p.Sku).Take(7).Select(p => p.Sku), ordered: true),
+        Keyed("take with selective filter", q => q.Where(p => p.Category == "books" && p.Stock > 45).OrderBy(p => p.Sku).Take(2).Select(p => p.Sku), ordered: true),
+        Keyed("filter decimal", q => q.Where(p => p.Category == "games" && p.Price < 50m).Select(p => p.Sku)),
+        Keyed("filter int renamed reserved", q => q.Where(p => p.Category == "games" && p.Stock >= 10 && p.Stock <= 20).Select(p => p.Sku)),
+        Keyed("filter nullable double", q => q.Where(p => p.Category == "music" && p.Rating > 2.5).Select(p => p.Sku)),
+        Keyed("filter equals null", q => q.Where(p => p.Category == "music" && p.Rating == null).Select(p => p.Sku)),
+        Keyed("filter not equals null", q => q.Where(p => p.Category == "music" && p.Name != null).Select(p => p.Sku)),
+        Keyed("filter not equals value", q => q.Where(p => p.Category == "tools" && p.Tag != "sale").Select(p => p.Sku)),
+        Keyed("filter bool", q => q.Where(p => p.Category == "toys" && p.Discontinued).Select(p => p.Sku)),
+        Keyed("filter not bool", q => q.Where(p => p.Category == "toys" && !p.Discontinued).Select(p => p.Sku)),
+        Keyed("filter enum", q => q.Where(p => p.Category == "food" && p.Color == Color.Green).Select(p => p.Sku)),
+        Keyed("filter date range", q => q.Where(p => p.Category == "books" && p.Released >= Epoch.AddDays(100) && p.Released < Epoch.AddDays(400)).Select(p => p.Sku)),
+        Keyed("filter or", q => q.Where(p => p.Category == "games" && (p.Tag == "new" || p.Stock < 5)).Select(p => p.Sku)),
+        Keyed("filter not or", q => q.Where(p => p.Category == "games" && !(p.Tag == "new" || p.Stock < 5)).Select(p => p.Sku)),
+        Keyed("filter starts with", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.StartsWith("Alpha")).Select(p => p.Sku)),
+        Keyed("filter contains", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.Contains("1")).Select(p => p.Sku)),
+        Keyed("filter in list", q => q.Where(p => p.Category == "music" && new[] { 1, 2, 3, 4, 5 }.Contains(p.Stock)).Select(p => p.Sku)),
+        Keyed("filter in list of nullable", q => q.Where(p => p.Category == "music" && new[] { "sale", null }.Contains(p.Tag)).Select(p => p.Sku)),
+        Keyed("projection anonymous", q => q.Where(p => p.Category == "tools").Select(p => new { p.Sku, p.Price, p.Tag }).AsEnumerable().Select(x => (object)$"{x.Sku}|{Normalize(x.Price)}|{x.Tag}")),
+        Keyed("projection computed", q => q.Where(p => p.Category == "tools").Select(p => (object)(p.Stock * 2 + (p.Rating ?? 0)))),
+        Keyed("projection entity", q => q.Where(p => p.Category == "toys" && p.Stock < 10).AsEnumerable().Select(p => $"{p.Sku}|{p.Name}|{Normalize(p.Price)}|{p.Rating}|{p.Released:O}|{p.Color}")),
+        Keyed("count", q => One(q.Count(p => p.Category == "books"))),
+        Keyed("count filtered", q => One(q.Count(p => p.Category == "books" && p.Price > 100))),
+        Keyed("long count", q => One(q.Where(p => p.Category == "games" && p.Tag == null).LongCount())),
+        Keyed("count take", q => One(q.Where(p => p.Category == "games").Take(5).Count())),
+        Keyed("any", q => One(q.Any(p => p.Category == "food" && p.Stock == 49))),
+        Keyed("any none", q => One(q.Any(p => p.Category == "food" && p.Price > 1000))),
+        Keyed("all", q => One(q.Where(p => p.Category == "food").All(p => p.Price >= 0))),
+        Keyed("all false", q => One(q.Where(p => p.Category == "food").All(p => p.Tag == "sale"))),
+        Keyed("first ordered", q => One(q.Where(p => p.Category == "music").OrderBy(p => p.Sku).Select(p => p.Sku).First())),
+        Keyed("first or default missing", q => One(q.Where(p => p.Category == "nothing").Select(p => p.Sku).FirstOrDefault())),
+        Keyed("single full key", q => One(q.Where(p => p.Category == "tools" && p.Sku == "SKU-0003").Select(p => p.Price).Single())),
+        Scanned("scan all", q => q.Select(p => p.Sku)),
+        Scanned("scan filter", q => q.Where(p => p.Price > 150m && p.Tag == "new").Select(p => p.Sku)),
+        Scanned("scan partition in", q => q.Where(p => new[] { "books", "toys" }.Contains(p.Category)).Select(p => p.Sku)),
+        Scanned("scan sort key prefix", q => q.Where(p => p.Sku.StartsWith("SKU-02")).Select(p => p.Sku)),
+        Scanned("scan count", q => One(q.Count(p => p.Discontinued))),
+        Scanned("scan any", q => One(q.Any(p => p.Rating == 5.0))),
+        Scanned("scan first full scan take", q => q.Where(p => p.Stock > 40).Select(p => p.Category).Take(1000)));
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Provider_and_LINQ_to_Objects_agree(Case testCase)
+    {
+        var log = new ListLoggerFactory();
+        using var context = catalog.Create(log);
+        var actual = testCase.Query(context.Products).ToList();
+        var expected = testCase.Query(catalog.Items.AsQueryable()).ToList();
+
+        if (testCase.Ordered)
+        {
+            Assert.Equal(expected, actual);
+        }
+        else
+        {
+            Assert.Equal(expected.Select(Format).Order(), actual.Select(Format).Order());
+        }
+
+        var scans = log.MessagesOf(DynamoDbEventId.ExecutedScan).Count();
+        if (testCase.PartitionFixed)
+        {
+            Assert.Equal(0, scans);
+        }
+        else
+        {
+            Assert.NotEqual(0, scans);
+        }
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "<null>",
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        decimal m => Normalize(m).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!,
+    };
+}
