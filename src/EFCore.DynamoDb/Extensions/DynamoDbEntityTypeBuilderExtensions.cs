@@ -6,38 +6,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Configures how an entity type maps to a DynamoDB table and its key schema.</summary>
+/// <summary>
+/// Configures the key schema of an entity type's DynamoDB table. The table itself is named with EF Core's
+/// <c>ToTable("name")</c> (default: the <c>DbSet</c> property name, else the CLR type name).
+/// </summary>
 public static class DynamoDbEntityTypeBuilderExtensions
 {
-    /// <summary>
-    /// Stores the entity type in the named DynamoDB table (default: the <c>DbSet</c> property name, else the CLR type name).
-    /// A context's <c>TableNamePrefix</c> is prepended when the table is addressed.
-    /// </summary>
-    public static EntityTypeBuilder ToTable(this EntityTypeBuilder entityTypeBuilder, string name)
-    {
-        ArgumentNullException.ThrowIfNull(entityTypeBuilder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        entityTypeBuilder.Metadata.SetTableName(name);
-        return entityTypeBuilder;
-    }
-
-    /// <inheritdoc cref="ToTable(EntityTypeBuilder, string)"/>
-    public static EntityTypeBuilder<TEntity> ToTable<TEntity>(this EntityTypeBuilder<TEntity> entityTypeBuilder, string name)
-        where TEntity : class
-        => (EntityTypeBuilder<TEntity>)ToTable((EntityTypeBuilder)entityTypeBuilder, name);
-
-    /// <inheritdoc cref="ToTable(EntityTypeBuilder, string)"/>
-    public static IConventionEntityTypeBuilder? ToTable(this IConventionEntityTypeBuilder entityTypeBuilder, string? name, bool fromDataAnnotation = false)
-    {
-        if (!entityTypeBuilder.CanSetAnnotation(DynamoDbAnnotationNames.TableName, name, fromDataAnnotation))
-        {
-            return null;
-        }
-
-        entityTypeBuilder.Metadata.SetTableName(name, fromDataAnnotation);
-        return entityTypeBuilder;
-    }
-
     /// <summary>
     /// Makes the property the table's partition (HASH) key. Together with <see cref="HasSortKey(EntityTypeBuilder, string)"/>
     /// it defines EF Core's primary key (partition key first).

@@ -3,28 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Reads and writes the DynamoDB mapping of an entity type: its table and key.</summary>
+/// <summary>Reads and writes the DynamoDB key schema of an entity type (its table name is EF Core's <c>GetTableName()</c>).</summary>
 public static class DynamoDbEntityTypeExtensions
 {
-    /// <summary>The DynamoDB table the entity type is stored in (without any prefix the context adds).</summary>
-    public static string? GetTableName(this IReadOnlyEntityType entityType)
-    {
-        var root = entityType.GetRootType();
-        return root[DynamoDbAnnotationNames.TableName] as string ?? root.ShortName();
-    }
-
-    /// <summary>Sets the DynamoDB table the entity type is stored in.</summary>
-    public static void SetTableName(this IMutableEntityType entityType, string? name)
-        => entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.TableName, CheckName(name));
-
-    /// <summary>Sets the DynamoDB table the entity type is stored in.</summary>
-    public static string? SetTableName(this IConventionEntityType entityType, string? name, bool fromDataAnnotation = false)
-        => (string?)entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.TableName, CheckName(name), fromDataAnnotation)?.Value;
-
-    /// <summary>Where the table name was configured.</summary>
-    public static ConfigurationSource? GetTableNameConfigurationSource(this IConventionEntityType entityType)
-        => entityType.FindAnnotation(DynamoDbAnnotationNames.TableName)?.GetConfigurationSource();
-
     /// <summary>The name of the property that is the partition (HASH) key: the configured one, else the first primary key property.</summary>
     public static string? GetPartitionKeyPropertyName(this IReadOnlyEntityType entityType)
         => entityType[DynamoDbAnnotationNames.PartitionKey] as string
@@ -50,14 +31,4 @@ public static class DynamoDbEntityTypeExtensions
     /// <summary>Sets the property that is the sort (RANGE) key.</summary>
     public static string? SetSortKeyPropertyName(this IConventionEntityType entityType, string? name, bool fromDataAnnotation = false)
         => (string?)entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.SortKey, name, fromDataAnnotation)?.Value;
-
-    private static string? CheckName(string? name)
-    {
-        if (name != null)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        }
-
-        return name;
-    }
 }

@@ -4,7 +4,6 @@ namespace EFCore.DynamoDb.Metadata;
 internal static class DynamoDbAnnotationNames
 {
     public const string Prefix = "DynamoDb:";
-    public const string TableName = Prefix + "TableName";
     public const string PartitionKey = Prefix + "PartitionKey";
     public const string SortKey = Prefix + "SortKey";
     public const string AttributeName = Prefix + "AttributeName";

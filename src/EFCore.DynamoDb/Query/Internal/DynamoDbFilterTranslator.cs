@@ -36,6 +36,10 @@ internal sealed class DynamoDbFilterTranslator
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
                 return TranslateNode(not.Operand) is { } operand ? new DynamoDbNotFilter(operand) : null;
 
+            case BinaryExpression binary when ToOperator(binary.NodeType) is { } op
+                && IsZero(binary.Right) && TryGetStringCompare(binary.Left, out var compareLeft, out var compareRight):
+                return TranslateComparison(compareLeft, op, compareRight, expression);
+
             case BinaryExpression binary when ToOperator(binary.NodeType) is { } op:
                 return TranslateComparison(binary.Left, op, binary.Right, expression);
 
@@ -86,6 +90,22 @@ internal sealed class DynamoDbFilterTranslator
 
         return Fail(whole);
     }
+
+    /// <summary><c>string.Compare(a, b)</c> or <c>a.CompareTo(b)</c>, compared with 0: the idiom for string ranges.</summary>
+    private static bool TryGetStringCompare(Expression expression, out Expression left, out Expression right)
+    {
+        (left, right) = expression switch
+        {
+            MethodCallExpression { Method.Name: nameof(string.Compare), Object: null, Arguments: [var a, var b] } call
+                when call.Method.DeclaringType == typeof(string) => (a, b),
+            MethodCallExpression { Method.Name: nameof(string.CompareTo), Object: { } a, Arguments: [var b] } call
+                when call.Method.DeclaringType == typeof(string) => (a, b),
+            _ => (null!, null!),
+        };
+        return left != null;
+    }
+
+    private static bool IsZero(Expression expression) => expression is ConstantExpression { Value: 0 };
 
     /// <summary><c>values.Contains(item)</c> as an instance call or as <c>Enumerable.Contains(values, item)</c>.</summary>
     private static bool TryGetCollectionContains(MethodCallExpression call, out Expression values, out Expression item)

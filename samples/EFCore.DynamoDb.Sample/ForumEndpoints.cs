@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Sample;
+
+/// <summary>The forum API. Each handler gets a request-scoped <see cref="ForumContext"/>.</summary>
+public static class ForumEndpoints
+{
+    public static IEndpointRouteBuilder MapForumEndpoints(this IEndpointRouteBuilder app)
+    {
+        var forums = app.MapGroup("/forums");
+
+        // Reading a whole table is a Scan. The provider logs a warning for every Scan unless the query says it
+        // means it: AllowScan() (also the only way past ScanBehavior(DynamoDbScanBehavior.Throw)).
+        forums.MapGet("/", async (ForumContext db, CancellationToken ct)
+            => await db.Forums.AllowScan().ToListAsync(ct));
+
+        forums.MapPost("/", async (NewForum request, ForumContext db, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Name))
+            {
+                return Results.Problem("A forum needs a name.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var forum = new Forum { Name = request.Name, Description = request.Description };
+            db.Forums.Add(forum);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                // An Added entity is a PutItem conditioned on the key not existing yet: a duplicate fails with a
+                // DbUpdateException instead of silently overwriting the existing item.
+                return Results.Problem($"Forum '{request.Name}' already exists.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            return Results.Created($"/forums/{Uri.EscapeDataString(forum.Name)}", forum);
+        });
+
+        // FindAsync with the full primary key is a GetItem (or no request at all if the context already tracks the entity).
+        forums.MapGet("/{name}", async (string name, ForumContext db, CancellationToken ct)
+            => await db.Forums.FindAsync([name], ct) is { } forum ? Results.Ok(forum) : ForumNotFound(name));
+
+        forums.MapPost("/{name}/threads", async (string name, NewThread request, ForumContext db, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Subject))
+            {
+                return Results.Problem("A thread needs a subject.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            // A LINQ query whose predicate fixes the whole key is a GetItem too.
+            var forum = await db.Forums.FirstOrDefaultAsync(f => f.Name == name, ct);
+            if (forum == null)
+            {
+                return ForumNotFound(name);
+            }
+
+            var thread = new ForumThread
+            {
+                ForumName = name,
+                Subject = request.Subject,
+                Message = request.Message,
+                LastPostedBy = request.PostedBy,
+                LastPostedAt = DateTimeOffset.UtcNow,
+                Tags = request.Tags,
+            };
+            db.Threads.Add(thread);
+
+            // The forum is tracked, so changing it is all it takes: the same SaveChanges sends a PutItem for the thread
+            // and an UpdateItem that SETs only the changed attributes of the forum (Threads, Messages).
+            // (Read-modify-write: two concurrent posts can lose one increment.)
+            forum.Threads++;
+            forum.Messages++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.Entries.Any(entry => entry.Entity == thread))
+            {
+                // The exception's Entries name the write that failed: here the thread's conditional PutItem.
+                return Results.Problem($"Forum '{name}' already has a thread '{request.Subject}'.", statusCode: StatusCodes.Status409Conflict);
+            }
+
+            return Results.Created($"/forums/{Uri.EscapeDataString(name)}/threads/{Uri.EscapeDataString(thread.Subject)}", thread);
+        });
+
+        // Fixing the partition key makes this a Query of one partition, never a Scan. DynamoDB returns a partition
+        // in sort-key order (here: Subject), so OrderBy/OrderByDescending on the sort key are free (ScanIndexForward)
+        // and Take becomes the request's Limit. Ordering by anything else is refused.
+        // Conditions on other attributes become a FilterExpression: DynamoDB still reads the filtered-out items.
+        forums.MapGet("/{name}/threads", async (string name, bool? newestFirst, int? take, int? minViews, ForumContext db, CancellationToken ct) =>
+        {
+            var threads = db.Threads.Where(t => t.ForumName == name);
+            if (minViews is int min)
+            {
+                threads = threads.Where(t => t.Views >= min);
+            }
+
+            // newestFirst reads the partition backwards (ScanIndexForward=false). The sort key is Subject, so that is
+            // descending subject order; ordering by LastPostedAt would need it to be the sort key.
+            threads = newestFirst == true ? threads.OrderByDescending(t => t.Subject) : threads.OrderBy(t => t.Subject);
+            if (take is > 0)
+            {
+                threads = threads.Take(take.Value);
+            }
+
+            return await threads.ToListAsync(ct);
+        });
+
+        forums.MapPut("/{name}/threads/{subject}/views", async (string name, string subject, ForumContext db, CancellationToken ct) =>
+        {
+            // Key values in key order: partition key, then sort key.
+            var thread = await db.Threads.FindAsync([name, subject], ct);
+            if (thread == null)
+            {
+                return ThreadNotFound(name, subject);
+            }
+
+            thread.Views++;
+            try
+            {
+                // An UpdateItem of the Views attribute alone, conditioned on the item still existing.
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ThreadNotFound(name, subject); // deleted since we read it
+            }
+
+            return Results.Ok(thread);
+        });
+
+        forums.MapDelete("/{name}/threads/{subject}", async (string name, string subject, ForumContext db, CancellationToken ct) =>
+        {
+            var thread = await db.Threads.FindAsync([name, subject], ct);
+            if (thread == null)
+            {
+                return ThreadNotFound(name, subject);
+            }
+
+            db.Threads.Remove(thread);
+            if (await db.Forums.FindAsync([name], ct) is { } forum)
+            {
+                forum.Threads--;
+            }
+
+            try
+            {
+                // A DeleteItem conditioned on the item existing, plus the forum's UpdateItem.
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return ThreadNotFound(name, subject); // deleted by someone else meanwhile
+            }
+
+            return Results.NoContent();
+        });
+
+        return app;
+    }
+
+    private static IResult ForumNotFound(string name)
+        => Results.Problem($"Forum '{name}' does not exist.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult ThreadNotFound(string name, string subject)
+        => Results.Problem($"Forum '{name}' has no thread '{subject}'.", statusCode: StatusCodes.Status404NotFound);
+}
