@@ -166,7 +166,7 @@ public class CrudTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
-    public async Task Failure_after_earlier_writes_says_what_was_applied()
+    public async Task Failure_after_earlier_single_writes_says_what_was_applied()
     {
         await using (var context = CreateContext())
         {
@@ -176,10 +176,12 @@ public class CrudTests : DynamoDbTestBase<ShopContext>
 
         await using (var context = CreateContext())
         {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
             context.Users.Add(new User { Email = "fresh@b.com", CreatedAt = CreatedAt });
             context.Users.Add(new User { Email = "taken@b.com", CreatedAt = CreatedAt });
             var exception = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
             Assert.Contains("already exists", exception.Message);
+            Assert.Contains("1 of the 2 writes of this SaveChanges were applied", exception.Message);
         }
     }
 

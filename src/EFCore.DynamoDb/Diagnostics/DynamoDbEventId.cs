@@ -47,5 +47,11 @@ public static class DynamoDbEventId
     /// <summary>A query is answered by a full-table <c>Scan</c> (a warning under <c>DynamoDbScanBehavior.Warn</c>).</summary>
     public static readonly EventId ScanQueryWarning = Make(11, nameof(ScanQueryWarning));
 
+    /// <summary>A <c>TransactWriteItems</c> request was sent (a SaveChanges of several writes).</summary>
+    public static readonly EventId ExecutedTransactWriteItems = Make(12, nameof(ExecutedTransactWriteItems));
+
+    /// <summary>A SaveChanges had more writes than one transaction holds and was split: it is not atomic as a whole.</summary>
+    public static readonly EventId SaveNotAtomicWarning = Make(13, nameof(SaveNotAtomicWarning));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

@@ -42,6 +42,34 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedListTables(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedListTables, DynamoDbEventId.ExecutedListTables, LogLevel.Debug, log);
 
+    public static void ExecutedTransactWriteItems(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedTransactWriteItems, DynamoDbEventId.ExecutedTransactWriteItems, LogLevel.Information, log);
+
+    public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
+    {
+        var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;
+        var definition = (EventDefinition<int, int, int>)(definitions.LogSaveNotAtomicWarning ??= new EventDefinition<int, int, int>(
+            diagnostics.Options,
+            DynamoDbEventId.SaveNotAtomicWarning,
+            LogLevel.Warning,
+            "DynamoDbEventId.SaveNotAtomicWarning",
+            level => LoggerMessage.Define<int, int, int>(
+                level,
+                DynamoDbEventId.SaveNotAtomicWarning,
+                "SaveChanges has {writes} writes, more than one DynamoDB transaction holds ({max}): it is sent as {transactions} transactions and is not atomic as a whole. Use AutoTransactionBehavior.Always to refuse such saves.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, writes, DynamoDbDatabase.MaxTransactionItems, transactions);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<int, int, int>)d).GenerateMessage(writes, DynamoDbDatabase.MaxTransactionItems, transactions));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     public static void RequestFailed(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
     {
         var definitions = Definitions(diagnostics);

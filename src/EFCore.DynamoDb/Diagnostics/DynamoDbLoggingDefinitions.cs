@@ -17,4 +17,6 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogExecutedListTables;
     public EventDefinitionBase? LogRequestFailed;
     public EventDefinitionBase? LogScanQueryWarning;
+    public EventDefinitionBase? LogExecutedTransactWriteItems;
+    public EventDefinitionBase? LogSaveNotAtomicWarning;
 }

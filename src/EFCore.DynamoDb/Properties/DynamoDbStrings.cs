@@ -115,6 +115,15 @@ internal static class DynamoDbStrings
     public static string WriteFailed(string entityType, string key, string errorCode, string reason)
         => $"Writing '{entityType}' with key {key} failed with {errorCode}: {reason}";
 
+    public static string TooManyWritesForOneTransaction(int writes, int max)
+        => $"SaveChanges has {writes} writes, but one DynamoDB transaction holds at most {max}, and AutoTransactionBehavior is Always. Nothing was sent. Save in smaller groups, or use AutoTransactionBehavior.WhenNeeded to split the save (not atomic as a whole).";
+
+    public static string TransactionNotApplied
+        => "The transaction holding this write was cancelled: none of its writes were applied.";
+
+    public static string TransactionCanceled(string reasons)
+        => $"The DynamoDB transaction of this SaveChanges was cancelled and none of its writes were applied. Cancellation reasons, in write order: {reasons}.";
+
     public static string PartialSave(int applied, int total)
         => $"{applied} of the {total} writes of this SaveChanges were applied before this failure and are stored; the rest were not sent.";
 

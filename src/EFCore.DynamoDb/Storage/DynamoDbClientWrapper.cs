@@ -48,6 +48,18 @@ internal sealed class DynamoDbClientWrapper(
     public Task<DeleteItemResponse> DeleteItemAsync(DeleteItemRequest request, CancellationToken cancellationToken)
         => SendAsync("DeleteItem", request.TableName, request, (c, t) => c.DeleteItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedDeleteItem, cancellationToken);
 
+    public Task<TransactWriteItemsResponse> TransactWriteItemsAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "TransactWriteItems",
+            string.Join(", ", request.TransactItems.Select(TableOf).Distinct()),
+            request,
+            (c, t) => c.TransactWriteItemsAsync(request, t),
+            r => r.ConsumedCapacity is { Count: > 0 } capacities
+                ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) }
+                : null,
+            DynamoDbLoggerExtensions.ExecutedTransactWriteItems,
+            cancellationToken);
+
     public Task<CreateTableResponse> CreateTableAsync(CreateTableRequest request, CancellationToken cancellationToken)
         => SendAsync("CreateTable", request.TableName, request, (c, t) => c.CreateTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedCreateTable, cancellationToken);
 
@@ -97,6 +109,9 @@ internal sealed class DynamoDbClientWrapper(
             operation, tableName, request, Stopwatch.GetElapsedTime(started), capacity(response)?.CapacityUnits));
         return response;
     }
+
+    private static string TableOf(TransactWriteItem item)
+        => item.Put?.TableName ?? item.Update?.TableName ?? item.Delete?.TableName ?? item.ConditionCheck?.TableName ?? "";
 
     private static bool IsTransportFailure(Exception exception)
     {

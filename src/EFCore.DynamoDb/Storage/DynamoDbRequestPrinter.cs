@@ -57,6 +57,14 @@ internal static class DynamoDbRequestPrinter
                 Names(printer, r.ExpressionAttributeNames);
                 Values(printer, "ExpressionAttributeValues", r.ExpressionAttributeValues, includeValues);
                 break;
+            case TransactWriteItemsRequest r:
+                printer.Append("TransactWriteItems (").Append(r.TransactItems.Count).AppendLine(" writes)");
+                foreach (var item in r.TransactItems)
+                {
+                    printer.AppendLine("  " + Print(AsRequest(item), includeValues).Replace("\n", "\n  ", StringComparison.Ordinal));
+                }
+
+                break;
             case CreateTableRequest r:
                 Header(printer, "CreateTable", r.TableName, null);
                 Line(printer, "KeySchema", string.Join(", ", r.KeySchema.Select(k => $"{k.AttributeName} {k.KeyType.Value}")));
@@ -92,6 +100,34 @@ internal static class DynamoDbRequestPrinter
             { NS: { } ns } => "NS:[" + string.Join(", ", ns) + "]",
             { BS: { } bs } => "BS:[" + string.Join(", ", bs.Select(b => Convert.ToBase64String(b.ToArray()))) + "]",
             _ => "?",
+        };
+
+    /// <summary>A transaction element as the single request it stands for, to print it the same way.</summary>
+    private static AmazonDynamoDBRequest AsRequest(TransactWriteItem item)
+        => item switch
+        {
+            { Put: { } put } => new PutItemRequest
+            {
+                TableName = put.TableName, Item = put.Item, ConditionExpression = put.ConditionExpression,
+                ExpressionAttributeNames = put.ExpressionAttributeNames, ExpressionAttributeValues = put.ExpressionAttributeValues,
+            },
+            { Update: { } update } => new UpdateItemRequest
+            {
+                TableName = update.TableName, Key = update.Key, UpdateExpression = update.UpdateExpression, ConditionExpression = update.ConditionExpression,
+                ExpressionAttributeNames = update.ExpressionAttributeNames, ExpressionAttributeValues = update.ExpressionAttributeValues,
+            },
+            { Delete: { } delete } => new DeleteItemRequest
+            {
+                TableName = delete.TableName, Key = delete.Key, ConditionExpression = delete.ConditionExpression,
+                ExpressionAttributeNames = delete.ExpressionAttributeNames, ExpressionAttributeValues = delete.ExpressionAttributeValues,
+            },
+            // A condition check reads like an update that changes nothing.
+            { ConditionCheck: { } check } => new UpdateItemRequest
+            {
+                TableName = check.TableName, Key = check.Key, ConditionExpression = check.ConditionExpression,
+                ExpressionAttributeNames = check.ExpressionAttributeNames, ExpressionAttributeValues = check.ExpressionAttributeValues,
+            },
+            _ => new TransactWriteItemsRequest(),
         };
 
     private static void Read(
