@@ -13,8 +13,10 @@ rc=0
 dotnet test EFCore.DynamoDb.sln -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 |
   tee "$out" || rc=$?
 
-# One plain closing line summed over all test projects, from dotnet test's per-assembly
-# lines ("Passed!  - Failed:     0, Passed:    12, Skipped:     1, Total:    13, ...").
-awk '/(Passed|Failed)! +- +Failed: / { gsub(/,/, ""); n++; f += $4; p += $6; s += $8 }
+# One plain closing line summed over all test projects, from the summary dotnet test prints per assembly:
+#   Total tests: 13
+#        Passed: 12
+#       Skipped: 1
+awk '/^Total tests:/ { n++ } n && /^ +Passed: / { p += $2 } n && /^ +Failed: / { f += $2 } n && /^ +Skipped: / { s += $2 }
   END { if (n) printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$out"
 exit "$rc"
