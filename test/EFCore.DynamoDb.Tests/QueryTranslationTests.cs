@@ -134,6 +134,7 @@ public class QueryTranslationTests
     [InlineData("OrderByNonKey")]
     [InlineData("EndsWith")]
     [InlineData("WhereAfterTake")]
+    [InlineData("OrderByAfterSkip")]
     [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
@@ -146,6 +147,7 @@ public class QueryTranslationTests
             "OrderByNonKey" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Value).ToList(),
             "EndsWith" => () => readings.Where(r => r.Device.EndsWith("x")).ToList(),
             "WhereAfterTake" => () => readings.Take(3).Where(r => r.Device == "d").ToList(),
+            "OrderByAfterSkip" => () => readings.Where(r => r.Device == "d").Skip(2).OrderBy(r => r.Time).ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
@@ -157,6 +159,7 @@ public class QueryTranslationTests
             "OrderByNonKey" => "sort key",
             "EndsWith" => "EndsWith",
             "WhereAfterTake" => "Where after Take",
+            "OrderByAfterSkip" => "OrderBy after Take or Skip",
             _ => "Distinct",
         }, exception.Message);
     }

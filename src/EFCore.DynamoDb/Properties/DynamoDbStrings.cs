@@ -76,7 +76,10 @@ internal static class DynamoDbStrings
         => $"The condition '{expression}' cannot be translated to a DynamoDB condition expression. Supported: comparisons (==, !=, <, <=, >, >=) of a mapped property with a constant or variable, combined with &&, || and !.";
 
     public static string WhereAfterTake
-        => "A Where after Take cannot be translated: DynamoDB applies a limit after the filter. Apply Where before Take.";
+        => "A Where after Take or Skip cannot be translated: DynamoDB filters before it counts results. Apply Where before Take and Skip.";
+
+    public static string OrderingAfterPaging
+        => "An OrderBy after Take or Skip cannot be translated: DynamoDB orders before it counts results. Apply OrderBy before Take and Skip.";
 
     public static string OrderingNotOnSortKey(string entityType, string keySelector)
         => $"The ordering '{keySelector}' cannot be translated: DynamoDB returns the items of a partition only in the order of the sort key of '{entityType}'. Order by the sort key, or sort the results in memory after ToList().";
@@ -89,9 +92,6 @@ internal static class DynamoDbStrings
 
     public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
         => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
-
-    public static string OperatorNotSupportedYet(string method)
-        => $"The operator '{method}' is not supported by the DynamoDB provider yet. Query the items and apply '{method}' in memory after ToList().";
 
     public static string OperatorNotSupported(string method)
         => $"DynamoDB cannot answer '{method}' on the server: it has no joins, grouping, aggregates or set operations. Query the items you need, then apply '{method}' in memory after ToList().";

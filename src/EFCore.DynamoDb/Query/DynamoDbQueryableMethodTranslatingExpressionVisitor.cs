@@ -41,7 +41,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
         var query = (DynamoDbQueryExpression)source.QueryExpression;
-        if (query.Limits.Count > 0)
+        if (query.Paging.Count > 0)
         {
             return Unsupported(DynamoDbStrings.WhereAfterTake);
         }
@@ -67,13 +67,24 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
     protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
     {
-        ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(count);
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyTake(count);
+        return source;
+    }
+
+    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
+    {
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplySkip(count);
         return source;
     }
 
     protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
     {
         var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.Paging.Count > 0)
+        {
+            return Unsupported(DynamoDbStrings.OrderingAfterPaging);
+        }
+
         var property = DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, keySelector));
         var key = query.EntityType.FindPrimaryKey()!;
         if (property == null || key.Properties.Count < 2 || property != key.Properties[1])
@@ -110,7 +121,6 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateAll(ShapedQueryExpression source, LambdaExpression predicate)
         => TranslateAggregate(
             source, Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters), DynamoDbAggregate.All, typeof(bool));
-    protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count) => NotYet(nameof(Queryable.Skip));
     protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => Cannot(nameof(Queryable.ThenBy));
     protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Average));
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType) => Cannot(nameof(Queryable.Cast));
@@ -145,7 +155,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             return null;
         }
 
-        ((DynamoDbQueryExpression)source.QueryExpression).ApplyLimit(Expression.Constant(limit));
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyTake(Expression.Constant(limit));
         return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
     }
 
@@ -166,8 +176,6 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
     private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
         => ReplacingExpressionVisitor.Replace(lambda.Parameters[0], source.ShaperExpression, lambda.Body);
-
-    private ShapedQueryExpression? NotYet(string method) => Unsupported(DynamoDbStrings.OperatorNotSupportedYet(method));
 
     private ShapedQueryExpression? Cannot(string method) => Unsupported(DynamoDbStrings.OperatorNotSupported(method));
 

@@ -33,7 +33,7 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
     public string ToQueryString()
     {
         var request = DynamoDbReadRequestFactory.Create(
-            plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, plan.EvaluateLimit(_queryContext.Parameters));
+            plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, plan.EvaluatePaging(_queryContext.Parameters).ItemsToRead);
         return request == null ? "-- No request: a key value is null, so no item can match." : DynamoDbRequestPrinter.Print(request, includeValues: true);
     }
 
@@ -41,9 +41,9 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
     {
         try
         {
-            var limit = plan.EvaluateLimit(_queryContext.Parameters);
-            var enough = plan.Aggregate == DynamoDbAggregate.Count ? limit : 1;
-            var cursor = new DynamoDbReadCursor(_queryContext, plan, limit);
+            var paging = plan.EvaluatePaging(_queryContext.Parameters);
+            var enough = plan.Aggregate == DynamoDbAggregate.Count ? paging.ItemsToRead : paging.Offset + 1;
+            var cursor = new DynamoDbReadCursor(_queryContext, plan, paging.ItemsToRead);
             long total = 0;
             while (total < (enough ?? long.MaxValue)
                    && await cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false) is { } page)
@@ -51,7 +51,7 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
                 total += page.Count;
             }
 
-            return result(limit == null ? total : Math.Min(total, limit.Value));
+            return result(paging.Clip(total));
         }
         catch (Exception exception)
         {

@@ -11,7 +11,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expression, IPrintableExpression
 {
-    private readonly List<Expression> _limits = [];
+    private readonly List<(bool IsSkip, Expression Count)> _paging = [];
 
     public IEntityType EntityType { get; } = entityType;
 
@@ -21,8 +21,8 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>The conjunction of every <c>Where</c> of the query.</summary>
     public DynamoDbFilter? Predicate { get; private set; }
 
-    /// <summary>Each <c>Take</c> (or the implicit limit of <c>First</c>/<c>Single</c>); the smallest wins.</summary>
-    public IReadOnlyList<Expression> Limits => _limits;
+    /// <summary>Each <c>Skip</c> and <c>Take</c> (or the implicit limit of <c>First</c>/<c>Single</c>), in order.</summary>
+    public IReadOnlyList<(bool IsSkip, Expression Count)> Paging => _paging;
 
     /// <summary>True or false when the query orders by the sort key; null when it does not order.</summary>
     public bool? ScanIndexForward { get; private set; }
@@ -39,7 +39,9 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
 
     public void ApplyPredicate(DynamoDbFilter filter) => Predicate = Predicate == null ? filter : new DynamoDbLogicalFilter(true, Predicate, filter);
 
-    public void ApplyLimit(Expression limit) => _limits.Add(limit);
+    public void ApplyTake(Expression count) => _paging.Add((false, count));
+
+    public void ApplySkip(Expression count) => _paging.Add((true, count));
 
     public void ApplyOrdering(bool ascending) => ScanIndexForward = ascending;
 
@@ -62,10 +64,10 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
             expressionPrinter.Append(ScanIndexForward.Value ? " ORDER BY sort key ASC" : " ORDER BY sort key DESC");
         }
 
-        foreach (var limit in _limits)
+        foreach (var (isSkip, count) in _paging)
         {
-            expressionPrinter.Append(" LIMIT ");
-            expressionPrinter.Visit(limit);
+            expressionPrinter.Append(isSkip ? " SKIP " : " TAKE ");
+            expressionPrinter.Visit(count);
         }
     }
 }

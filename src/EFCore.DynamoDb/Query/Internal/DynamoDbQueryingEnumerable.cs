@@ -36,7 +36,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
     public string ToQueryString()
     {
         var request = DynamoDbReadRequestFactory.Create(
-            _plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, _plan.EvaluateLimit(_queryContext.Parameters));
+            _plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, _plan.EvaluatePaging(_queryContext.Parameters).ItemsToRead);
         return request == null ? "-- No request: a key value is null, so no item can match." : DynamoDbRequestPrinter.Print(request, includeValues: true);
     }
 
@@ -47,8 +47,8 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         private DynamoDbReadCursor? _cursor;
         private List<Dictionary<string, AttributeValue>>? _items;
         private int _index;
-        private int _returned;
-        private int? _limit;
+        private int _matched;
+        private DynamoDbPaging _paging;
 
         public T Current { get; private set; } = default!;
 
@@ -67,22 +67,28 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                 if (_cursor == null)
                 {
                     _queryContext.InitializeStateManager(enumerable._standAloneStateManager);
-                    _limit = enumerable._plan.EvaluateLimit(_queryContext.Parameters);
-                    _cursor = new DynamoDbReadCursor(_queryContext, enumerable._plan, _limit);
+                    _paging = enumerable._plan.EvaluatePaging(_queryContext.Parameters);
+                    _cursor = new DynamoDbReadCursor(_queryContext, enumerable._plan, _paging.ItemsToRead);
                 }
 
                 while (true)
                 {
-                    if (_returned == _limit)
+                    if (_matched == _paging.ItemsToRead)
                     {
                         return false;
                     }
 
                     if (_items != null && _index < _items.Count)
                     {
-                        Current = enumerable._shaper(_queryContext, _items[_index++]);
-                        _returned++;
-                        return true;
+                        // Skipped items are read (DynamoDB has no offset) but never materialized.
+                        var item = _items[_index++];
+                        if (_matched++ >= _paging.Offset)
+                        {
+                            Current = enumerable._shaper(_queryContext, item);
+                            return true;
+                        }
+
+                        continue;
                     }
 
                     _items = (await _cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false))?.Items;

@@ -11,7 +11,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// Reads the pages of one query execution in turn, following <c>LastEvaluatedKey</c>, so results stream as they
 /// arrive. Applies the context's scan behavior before the first request of a scan.
 /// </summary>
-internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? limit)
+internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? itemsToRead)
 {
     private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
     private static readonly DynamoDbReadPage Empty = new(NoItems, 0);
@@ -32,8 +32,8 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         if (!_started)
         {
             _started = true;
-            _request = DynamoDbReadRequestFactory.Create(plan, queryContext.Parameters, client.Settings, limit);
-            if (_request == null || limit == 0)
+            _request = DynamoDbReadRequestFactory.Create(plan, queryContext.Parameters, client.Settings, itemsToRead);
+            if (_request == null || itemsToRead == 0)
             {
                 _finished = true;
                 return null;

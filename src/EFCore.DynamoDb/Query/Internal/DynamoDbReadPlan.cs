@@ -15,7 +15,7 @@ internal sealed class DynamoDbReadPlan(
     DynamoDbComparisonFilter? partitionKeyCondition,
     DynamoDbFilter? sortKeyCondition,
     DynamoDbFilter? filter,
-    IReadOnlyList<Expression> limits,
+    IReadOnlyList<(bool IsSkip, Expression Count)> paging,
     IReadOnlyList<IProperty>? projection,
     DynamoDbAggregate aggregate,
     bool? scanIndexForward,
@@ -43,21 +43,21 @@ internal sealed class DynamoDbReadPlan(
     /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
     public string QueryText { get; } = queryText;
 
-    /// <summary>The number of results the query asks for at most, or null for all.</summary>
-    public int? EvaluateLimit(IReadOnlyDictionary<string, object?> parameters)
+    /// <summary>The window of results one execution asks for.</summary>
+    public DynamoDbPaging EvaluatePaging(IReadOnlyDictionary<string, object?> parameters)
     {
-        int? smallest = null;
-        foreach (var limit in limits)
+        var window = new DynamoDbPaging(0, null);
+        foreach (var (isSkip, count) in paging)
         {
-            var value = limit switch
+            var value = count switch
             {
                 ConstantExpression constant => (int)constant.Value!,
                 QueryParameterExpression parameter => (int)parameters[parameter.Name]!,
-                _ => throw new InvalidOperationException(limit.ToString()),
+                _ => throw new InvalidOperationException(count.ToString()),
             };
-            smallest = smallest == null ? value : Math.Min(smallest.Value, value);
+            window = isSkip ? window.Skip(value) : window.Take(value);
         }
 
-        return smallest is < 0 ? 0 : smallest;
+        return window;
     }
 }

@@ -28,7 +28,7 @@ internal static class DynamoDbReadPlanner
             }
 
             return new DynamoDbReadPlan(
-                DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Limits,
+                DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Paging,
                 query.Projection, query.Aggregate, null, consistentRead, allowScan, queryText);
         }
 
@@ -45,7 +45,7 @@ internal static class DynamoDbReadPlanner
             : DynamoDbReadOperation.Query;
 
         return new DynamoDbReadPlan(
-            operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Limits,
+            operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Paging,
             query.Projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, queryText);
     }
 
