@@ -1,5 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -13,6 +16,9 @@ public static class DynamoDbQueryableExtensions
     internal static readonly MethodInfo WithConsistentReadMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithConsistentRead))!;
 
+    internal static readonly MethodInfo AsPageMethod
+        = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(AsPage), BindingFlags.Static | BindingFlags.NonPublic)!;
+
     /// <summary>
     /// Accepts a full-table <c>Scan</c> for this query: no warning, and no error under <c>DynamoDbScanBehavior.Throw</c>.
     /// </summary>
@@ -22,6 +28,50 @@ public static class DynamoDbQueryableExtensions
     /// <summary>Reads with strong consistency (<c>ConsistentRead</c>), whatever the context's default.</summary>
     public static IQueryable<TEntity> WithConsistentRead<TEntity>(this IQueryable<TEntity> source)
         => Apply(source, WithConsistentReadMethod);
+
+    /// <summary>
+    /// Reads one page of results: at most <paramref name="pageSize"/> of them, starting after the page the
+    /// <paramref name="continuationToken"/> came from (null for the first page). The returned page's token continues
+    /// the same query; it is null when no results remain. Only the items of this page are read and materialized.
+    /// </summary>
+    /// <exception cref="ArgumentException">The token was changed, or it belongs to another query.</exception>
+    public static async Task<DynamoDbPage<TEntity>> ToPageAsync<TEntity>(
+        this IQueryable<TEntity> source,
+        int pageSize,
+        string? continuationToken,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        if (source.Provider is not EntityQueryProvider)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PagingNeedsDynamoDbQuery);
+        }
+
+        var request = new DynamoDbPageRequest(
+            pageSize, continuationToken == null ? null : DynamoDbContinuationToken.Decode(continuationToken));
+
+        // The request reaches the query as a parameter (a member of a closure-like box), so the compiled query is
+        // cached by shape and reused for every page.
+        var pageQuery = source.Provider.CreateQuery<TEntity>(Expression.Call(
+            null,
+            AsPageMethod.MakeGenericMethod(typeof(TEntity)),
+            source.Expression,
+            Expression.Field(Expression.Constant(new StrongBox<DynamoDbPageRequest>(request)), nameof(StrongBox<DynamoDbPageRequest>.Value))));
+
+        var values = new List<TEntity>(pageSize);
+        await foreach (var value in ((IAsyncEnumerable<TEntity>)pageQuery).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            values.Add(value);
+        }
+
+        var token = request.LastKey == null ? null : new DynamoDbContinuationToken(request.QueryFingerprint!, request.LastKey).Encode();
+        return new DynamoDbPage<TEntity>(values, token);
+    }
+
+    /// <summary>A marker in the LINQ tree that carries a <c>ToPageAsync</c> request; never executed.</summary>
+    private static IQueryable<TEntity> AsPage<TEntity>(IQueryable<TEntity> source, DynamoDbPageRequest request)
+        => throw new InvalidOperationException();
 
     private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, MethodInfo method)
     {

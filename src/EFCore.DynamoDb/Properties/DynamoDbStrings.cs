@@ -99,6 +99,18 @@ internal static class DynamoDbStrings
     public static string SubqueriesNotSupported
         => "Subqueries cannot be translated: DynamoDB queries read one table at a time. Run the inner query first and pass its results as values.";
 
+    public static string PagingNeedsDynamoDbQuery
+        => "ToPageAsync works on queries of a DynamoDB DbContext (a DbSet and LINQ operators on it).";
+
+    public static string PagingWithSkipOrTake(string query)
+        => $"The query '{query}' combines ToPageAsync with Skip, Take, First, Single or an aggregate. A page is sized by ToPageAsync's pageSize and continued with its token: remove the other operators.";
+
+    public static string InvalidContinuationToken
+        => "The continuation token is not valid: it was changed, truncated, or not issued by this provider. Pass the ContinuationToken of the previous page of the same query, or null for the first page.";
+
+    public static string ForeignContinuationToken
+        => "The continuation token belongs to another query (another table, condition or values). A token only continues the query it came from.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

@@ -19,7 +19,11 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
     {
         var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
         var plan = DynamoDbReadPlanner.Plan(
-            query, queryCompilationContext.ConsistentRead, queryCompilationContext.AllowScan, queryCompilationContext.QueryText);
+            query,
+            queryCompilationContext.ConsistentRead,
+            queryCompilationContext.AllowScan,
+            queryCompilationContext.PageRequest,
+            queryCompilationContext.QueryText);
 
         var queryContext = Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext));
         if (plan.Aggregate != DynamoDbAggregate.None)

@@ -20,6 +20,10 @@ internal sealed class DynamoDbQueryOptionsExtractingExpressionVisitor(DynamoDbQu
             {
                 queryCompilationContext.ConsistentRead = true;
             }
+            else if (definition == DynamoDbQueryableExtensions.AsPageMethod)
+            {
+                queryCompilationContext.PageRequest = node.Arguments[1];
+            }
 
             return Visit(node.Arguments[0]);
         }

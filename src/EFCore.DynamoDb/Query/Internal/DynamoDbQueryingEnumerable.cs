@@ -1,6 +1,7 @@
 using System.Collections;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -49,6 +50,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         private int _index;
         private int _matched;
         private DynamoDbPaging _paging;
+        private Dictionary<string, AttributeValue>? _lastItem;
 
         public T Current { get; private set; } = default!;
 
@@ -75,6 +77,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                 {
                     if (_matched == _paging.ItemsToRead)
                     {
+                        EndPage(moreMayFollow: (_items != null && _index < _items.Count) || !_cursor.IsFinished);
                         return false;
                     }
 
@@ -84,6 +87,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                         var item = _items[_index++];
                         if (_matched++ >= _paging.Offset)
                         {
+                            _lastItem = item;
                             Current = enumerable._shaper(_queryContext, item);
                             return true;
                         }
@@ -103,6 +107,17 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
             {
                 _queryContext.QueryLogger.QueryIterationFailed(enumerable._contextType, exception);
                 throw;
+            }
+        }
+
+        /// <summary>For <c>ToPageAsync</c>: where the next page starts, when one may follow.</summary>
+        private void EndPage(bool moreMayFollow)
+        {
+            if (moreMayFollow && _lastItem != null && enumerable._plan.FindPageRequest(_queryContext.Parameters) is { } page)
+            {
+                page.LastKey = enumerable._plan.EntityType.FindPrimaryKey()!.Properties
+                    .Select(p => p.GetAttributeName())
+                    .ToDictionary(name => name, name => _lastItem[name]);
             }
         }
 

@@ -20,6 +20,9 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
     private bool _started;
     private bool _finished;
 
+    /// <summary>Whether every page has been read.</summary>
+    public bool IsFinished => _finished;
+
     /// <summary>The next page, or null when there are no more pages.</summary>
     public async Task<DynamoDbReadPage?> ReadNextPageAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +45,11 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
             if (plan.Operation == DynamoDbReadOperation.Scan)
             {
                 GuardScan(client);
+            }
+
+            if (plan.FindPageRequest(queryContext.Parameters) is { } page)
+            {
+                ContinueFrom(page, _request);
             }
         }
 
@@ -70,6 +78,31 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 _finished = response.LastEvaluatedKey is not { Count: > 0 };
                 return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
             }
+        }
+    }
+
+    /// <summary>Binds a page to this query: a token from another query is refused, and the read starts after its key.</summary>
+    private static void ContinueFrom(DynamoDbPageRequest page, AmazonDynamoDBRequest request)
+    {
+        page.QueryFingerprint = DynamoDbContinuationToken.Fingerprint(request);
+        if (page.Start == null)
+        {
+            return;
+        }
+
+        if (page.Start.QueryFingerprint != page.QueryFingerprint)
+        {
+            throw new ArgumentException(DynamoDbStrings.ForeignContinuationToken, "continuationToken");
+        }
+
+        switch (request)
+        {
+            case QueryRequest query:
+                query.ExclusiveStartKey = page.Start.StartKey;
+                break;
+            case ScanRequest scan:
+                scan.ExclusiveStartKey = page.Start.StartKey;
+                break;
         }
     }
 

@@ -21,6 +21,7 @@ internal sealed class DynamoDbReadPlan(
     bool? scanIndexForward,
     bool? consistentRead,
     bool allowScan,
+    Expression? pageRequest,
     string queryText)
 {
     public DynamoDbReadOperation Operation { get; } = operation;
@@ -43,10 +44,14 @@ internal sealed class DynamoDbReadPlan(
     /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
     public string QueryText { get; } = queryText;
 
+    /// <summary>The <c>ToPageAsync</c> request of one execution, or null when the query is not paged.</summary>
+    public DynamoDbPageRequest? FindPageRequest(IReadOnlyDictionary<string, object?> parameters)
+        => pageRequest is QueryParameterExpression parameter ? (DynamoDbPageRequest?)parameters[parameter.Name] : null;
+
     /// <summary>The window of results one execution asks for.</summary>
     public DynamoDbPaging EvaluatePaging(IReadOnlyDictionary<string, object?> parameters)
     {
-        var window = new DynamoDbPaging(0, null);
+        var window = FindPageRequest(parameters) is { } page ? new DynamoDbPaging(0, page.PageSize) : new DynamoDbPaging(0, null);
         foreach (var (isSkip, count) in paging)
         {
             var value = count switch

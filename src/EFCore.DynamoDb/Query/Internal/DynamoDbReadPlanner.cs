@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Properties;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -11,8 +12,21 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 internal static class DynamoDbReadPlanner
 {
-    public static DynamoDbReadPlan Plan(DynamoDbQueryExpression query, bool? consistentRead, bool allowScan, string queryText)
+    public static DynamoDbReadPlan Plan(
+        DynamoDbQueryExpression query, bool? consistentRead, bool allowScan, Expression? pageRequest, string queryText)
     {
+        var projection = query.Projection;
+        if (pageRequest != null)
+        {
+            if (query.Paging.Count > 0 || query.Aggregate != DynamoDbAggregate.None)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.PagingWithSkipOrTake(queryText));
+            }
+
+            // The continuation token is the key of the last item returned: read it even when the projection does not.
+            projection = projection?.Union(query.EntityType.FindPrimaryKey()!.Properties).ToList();
+        }
+
         var key = query.EntityType.FindPrimaryKey()!;
         var partitionKey = key.Properties[0];
         var sortKey = key.Properties.Count > 1 ? key.Properties[1] : null;
@@ -29,7 +43,7 @@ internal static class DynamoDbReadPlanner
 
             return new DynamoDbReadPlan(
                 DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Paging,
-                query.Projection, query.Aggregate, null, consistentRead, allowScan, queryText);
+                projection, query.Aggregate, null, consistentRead, allowScan, pageRequest, queryText);
         }
 
         conjuncts.Remove(partitionCondition);
@@ -46,7 +60,7 @@ internal static class DynamoDbReadPlanner
 
         return new DynamoDbReadPlan(
             operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Paging,
-            query.Projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, queryText);
+            projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, pageRequest, queryText);
     }
 
     /// <summary>

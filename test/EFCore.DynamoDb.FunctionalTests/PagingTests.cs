@@ -1,0 +1,126 @@
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class PagingTests : DynamoDbTestBase<ShopContext>
+{
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    protected override ShopContext CreateContext(DbContextOptions<ShopContext> options) => new(options);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var context = CreateContext();
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        for (var i = 0; i < 23; i++)
+        {
+            context.Users.Add(new User { Email = "pages@q.com", CreatedAt = Start.AddHours(i), Age = i });
+        }
+
+        context.Users.Add(new User { Email = "other@q.com", CreatedAt = Start, Age = 100 });
+        await context.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task ToPageAsync_walks_a_partition_page_by_page()
+    {
+        var seen = new List<int>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            await using var context = CreateContext();
+            var page = await context.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt).ToPageAsync(10, token);
+            Assert.True(page.Values.Count <= 10);
+            seen.AddRange(page.Values.Select(u => u.Age));
+            token = page.ContinuationToken;
+            pages++;
+        }
+        while (token != null);
+
+        Assert.Equal(Enumerable.Range(0, 23), seen);
+        Assert.Equal(3, pages);
+    }
+
+    [Fact]
+    public async Task ToPageAsync_fills_pages_through_a_selective_filter_and_projections()
+    {
+        await using var context = CreateContext();
+        var odd = context.Users.Where(u => u.Email == "pages@q.com" && u.Age > 10).Select(u => u.Age);
+        var first = await odd.ToPageAsync(5, null);
+        Assert.Equal([11, 12, 13, 14, 15], first.Values);
+        var second = await odd.ToPageAsync(5, first.ContinuationToken);
+        Assert.Equal([16, 17, 18, 19, 20], second.Values);
+        var third = await odd.ToPageAsync(5, second.ContinuationToken);
+        Assert.Equal([21, 22], third.Values);
+        Assert.Null(third.ContinuationToken);
+    }
+
+    [Fact]
+    public async Task A_scan_pages_too()
+    {
+        await using var context = CreateContext();
+        var all = new List<string>();
+        string? token = null;
+        do
+        {
+            var page = await context.Users.AllowScan().ToPageAsync(7, token);
+            all.AddRange(page.Values.Select(u => u.Email + u.Age));
+            token = page.ContinuationToken;
+        }
+        while (token != null);
+
+        Assert.Equal(24, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Tampered_or_foreign_tokens_are_refused()
+    {
+        await using var context = CreateContext();
+        var page = await context.Users.Where(u => u.Email == "pages@q.com").ToPageAsync(5, null);
+        var token = page.ContinuationToken!;
+
+        var tampered = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
+        await Assert.ThrowsAsync<ArgumentException>(() => context.Users.Where(u => u.Email == "pages@q.com").ToPageAsync(5, tampered));
+        await Assert.ThrowsAsync<ArgumentException>(() => context.Users.Where(u => u.Email == "pages@q.com").ToPageAsync(5, "not-a-token"));
+
+        var foreign = await Assert.ThrowsAsync<ArgumentException>(() => context.Users.Where(u => u.Email == "other@q.com").ToPageAsync(5, token));
+        Assert.Contains("another query", foreign.Message);
+        Assert.Empty(Log.MessagesOf(DynamoDbEventId.RequestFailed));
+    }
+
+    [Fact]
+    public async Task Results_spanning_several_1MB_pages_stream_completely()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            var big = new string('x', 200_000);
+            for (var i = 0; i < 12; i++)
+            {
+                context.Users.Add(new User { Email = "big@q.com", CreatedAt = Start.AddMinutes(i), FirstName = big, Age = i });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CreateContext())
+        {
+            var count = 0;
+            await foreach (var user in context.Users.Where(u => u.Email == "big@q.com").AsAsyncEnumerable())
+            {
+                Assert.Equal(200_000, user.FirstName!.Length);
+                count++;
+            }
+
+            Assert.Equal(12, count);
+            var queries = Log.MessagesOf(DynamoDbEventId.ExecutedQuery).Count();
+            Assert.True(queries >= 2, $"the 2.4 MB partition should take more than one 1 MB page, not {queries}");
+            Assert.Equal(12, await context.Users.CountAsync(u => u.Email == "big@q.com"));
+        }
+    }
+}
