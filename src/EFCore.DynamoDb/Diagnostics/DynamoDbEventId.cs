@@ -53,5 +53,8 @@ public static class DynamoDbEventId
     /// <summary>A SaveChanges had more writes than one transaction holds and was split: it is not atomic as a whole.</summary>
     public static readonly EventId SaveNotAtomicWarning = Make(13, nameof(SaveNotAtomicWarning));
 
+    /// <summary>An <c>ExecuteStatement</c> (PartiQL) request was sent, for <c>FromPartiQL</c>.</summary>
+    public static readonly EventId ExecutedExecuteStatement = Make(14, nameof(ExecutedExecuteStatement));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

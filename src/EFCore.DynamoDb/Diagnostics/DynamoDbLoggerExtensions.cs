@@ -45,6 +45,9 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedTransactWriteItems(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedTransactWriteItems, DynamoDbEventId.ExecutedTransactWriteItems, LogLevel.Information, log);
 
+    public static void ExecutedExecuteStatement(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedExecuteStatement, DynamoDbEventId.ExecutedExecuteStatement, LogLevel.Information, log);
+
     public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;

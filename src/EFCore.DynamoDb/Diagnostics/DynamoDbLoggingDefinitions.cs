@@ -19,4 +19,5 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogScanQueryWarning;
     public EventDefinitionBase? LogExecutedTransactWriteItems;
     public EventDefinitionBase? LogSaveNotAtomicWarning;
+    public EventDefinitionBase? LogExecutedExecuteStatement;
 }

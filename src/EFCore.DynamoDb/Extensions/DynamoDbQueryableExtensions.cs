@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -67,6 +68,23 @@ public static class DynamoDbQueryableExtensions
 
         var token = request.LastKey == null ? null : new DynamoDbContinuationToken(request.QueryFingerprint!, request.LastKey).Encode();
         return new DynamoDbPage<TEntity>(values, token);
+    }
+
+    /// <summary>
+    /// Queries the entity type with a PartiQL <c>SELECT</c> statement. Interpolated values are sent as parameters
+    /// (<c>?</c>), never spliced into the text; the table name after FROM gets the context's table prefix. Results
+    /// are materialized and tracked like any query; <c>Select</c>, <c>Take</c>, <c>First</c> and <c>Single</c> may
+    /// follow, other operators belong in the statement.
+    /// </summary>
+    /// <example><c>db.Users.FromPartiQL($"SELECT * FROM users WHERE Email = {email}")</c></example>
+    public static IQueryable<TEntity> FromPartiQL<TEntity>(this DbSet<TEntity> source, FormattableString statement)
+        where TEntity : class
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(statement);
+        var provider = (IAsyncQueryProvider)((IQueryable<TEntity>)source).Provider;
+        var (text, arguments) = DynamoDbPartiQLStatement.Parameterize(statement);
+        return provider.CreateQuery<TEntity>(new DynamoDbPartiQLQueryRootExpression(provider, source.EntityType, text, arguments));
     }
 
     /// <summary>A marker in the LINQ tree that carries a <c>ToPageAsync</c> request; never executed.</summary>

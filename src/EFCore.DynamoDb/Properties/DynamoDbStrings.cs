@@ -111,6 +111,12 @@ internal static class DynamoDbStrings
     public static string ForeignContinuationToken
         => "The continuation token belongs to another query (another table, condition or values). A token only continues the query it came from.";
 
+    public static string UnsupportedPartiQLValue(string type)
+        => $"A value of type '{type}' cannot be a PartiQL parameter: use a string, number, bool, byte[], Guid, date or enum value.";
+
+    public static string PartiQLComposition(string method)
+        => $"'{method}' cannot follow FromPartiQL: write it into the PartiQL statement instead. Only Select, Take, First, Single and AsNoTracking compose with FromPartiQL.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

@@ -38,9 +38,26 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
                 nullable: false));
     }
 
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is DynamoDbPartiQLQueryRootExpression root)
+        {
+            var shaped = CreateShapedQueryExpression(root.EntityType);
+            ((DynamoDbQueryExpression)shaped.QueryExpression).ApplyPartiQL(root.Statement, root.Arguments);
+            return shaped;
+        }
+
+        return base.VisitExtension(extensionExpression);
+    }
+
     protected override ShapedQueryExpression? TranslateWhere(ShapedQueryExpression source, LambdaExpression predicate)
     {
         var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(nameof(Queryable.Where)));
+        }
+
         if (query.Paging.Count > 0)
         {
             return Unsupported(DynamoDbStrings.WhereAfterTake);
@@ -73,6 +90,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
     protected override ShapedQueryExpression? TranslateSkip(ShapedQueryExpression source, Expression count)
     {
+        if (((DynamoDbQueryExpression)source.QueryExpression).PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(nameof(Queryable.Skip)));
+        }
+
         ((DynamoDbQueryExpression)source.QueryExpression).ApplySkip(count);
         return source;
     }
@@ -80,6 +102,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateOrderBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending)
     {
         var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(nameof(Queryable.OrderBy)));
+        }
+
         if (query.Paging.Count > 0)
         {
             return Unsupported(DynamoDbStrings.OrderingAfterPaging);
@@ -168,6 +195,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(aggregate.ToString()));
+        }
+
         query.ApplyAggregate(aggregate);
         return source
             .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))

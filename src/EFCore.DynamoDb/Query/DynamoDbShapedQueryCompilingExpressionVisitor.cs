@@ -23,7 +23,8 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             queryCompilationContext.ConsistentRead,
             queryCompilationContext.AllowScan,
             queryCompilationContext.PageRequest,
-            queryCompilationContext.QueryText);
+            queryCompilationContext.QueryText,
+            Dependencies.TypeMappingSource);
 
         var queryContext = Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext));
         if (plan.Aggregate != DynamoDbAggregate.None)

@@ -39,6 +39,9 @@ internal sealed class DynamoDbClientWrapper(
     public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
         => SendAsync("Scan", request.TableName, request, (c, t) => c.ScanAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedScan, cancellationToken);
 
+    public Task<ExecuteStatementResponse> ExecuteStatementAsync(ExecuteStatementRequest request, CancellationToken cancellationToken)
+        => SendAsync("ExecuteStatement", "", request, (c, t) => c.ExecuteStatementAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedExecuteStatement, cancellationToken);
+
     public Task<PutItemResponse> PutItemAsync(PutItemRequest request, CancellationToken cancellationToken)
         => SendAsync("PutItem", request.TableName, request, (c, t) => c.PutItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedPutItem, cancellationToken);
 

@@ -35,6 +35,16 @@ internal static class DynamoDbRequestPrinter
                 Read(printer, r.FilterExpression, r.ProjectionExpression, r.ExpressionAttributeNames, r.ExpressionAttributeValues, r.Select, r.Limit, includeValues);
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;
+            case ExecuteStatementRequest r:
+                printer.AppendLine("ExecuteStatement");
+                Line(printer, "Statement", r.Statement);
+                if (r.Parameters is { Count: > 0 })
+                {
+                    Line(printer, "Parameters", "[ " + string.Join(", ", r.Parameters.Select(p => includeValues ? PrintValue(p) : "?")) + " ]");
+                }
+
+                Flag(printer, "ConsistentRead", r.ConsistentRead);
+                break;
             case PutItemRequest r:
                 Header(printer, "PutItem", r.TableName, null);
                 Values(printer, "Item", r.Item, includeValues);

@@ -30,6 +30,9 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>The properties the shaper reads (<c>ProjectionExpression</c>), or null when it needs whole items.</summary>
     public IReadOnlyList<IProperty>? Projection { get; private set; }
 
+    /// <summary>The root's PartiQL statement and its values, for <c>FromPartiQL</c> queries.</summary>
+    public (string Statement, Expression Arguments)? PartiQL { get; private set; }
+
     /// <summary>Whether the query returns items or a value computed from their count.</summary>
     public DynamoDbAggregate Aggregate { get; private set; }
 
@@ -46,6 +49,8 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     public void ApplyOrdering(bool ascending) => ScanIndexForward = ascending;
 
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => Projection = properties;
+
+    public void ApplyPartiQL(string statement, Expression arguments) => PartiQL = (statement, arguments);
 
     public void ApplyAggregate(DynamoDbAggregate aggregate) => Aggregate = aggregate;
 

@@ -70,6 +70,15 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
             }
 
+            case ExecuteStatementRequest statement:
+            {
+                var response = await client.ExecuteStatementAsync(statement, cancellationToken).ConfigureAwait(false);
+                statement.NextToken = response.NextToken;
+                _finished = string.IsNullOrEmpty(response.NextToken);
+                var items = response.Items ?? NoItems;
+                return new DynamoDbReadPage(items, items.Count);
+            }
+
             default:
             {
                 var scan = (ScanRequest)_request!;

@@ -9,6 +9,9 @@ internal enum DynamoDbReadOperation
     /// <summary>The partition key is fixed: the items of one partition, narrowed by the sort-key condition.</summary>
     Query,
 
+    /// <summary>A PartiQL statement from <c>FromPartiQL</c>, through <c>ExecuteStatement</c>.</summary>
+    ExecuteStatement,
+
     /// <summary>Nothing fixes the partition: every item of the table is read (the last resort).</summary>
     Scan,
 }

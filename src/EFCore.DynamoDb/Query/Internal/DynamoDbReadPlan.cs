@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -22,7 +23,9 @@ internal sealed class DynamoDbReadPlan(
     bool? consistentRead,
     bool allowScan,
     Expression? pageRequest,
-    string queryText)
+    string queryText,
+    (string Statement, Expression Arguments)? partiQL = null,
+    ITypeMappingSource? typeMappings = null)
 {
     public DynamoDbReadOperation Operation { get; } = operation;
     public IEntityType EntityType { get; } = entityType;
@@ -40,6 +43,12 @@ internal sealed class DynamoDbReadPlan(
     public IReadOnlyList<IProperty>? Projection { get; } = projection;
     public bool? ConsistentRead { get; } = consistentRead;
     public bool AllowScan { get; } = allowScan;
+
+    /// <summary>The statement and values of a <c>FromPartiQL</c> query.</summary>
+    public (string Statement, Expression Arguments)? PartiQL { get; } = partiQL;
+
+    /// <summary>Converts <c>FromPartiQL</c> values, whose properties are unknown, by their CLR types.</summary>
+    public ITypeMappingSource? TypeMappings { get; } = typeMappings;
 
     /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
     public string QueryText { get; } = queryText;

@@ -1,6 +1,7 @@
 using EFCore.DynamoDb.Properties;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -13,8 +14,20 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal static class DynamoDbReadPlanner
 {
     public static DynamoDbReadPlan Plan(
-        DynamoDbQueryExpression query, bool? consistentRead, bool allowScan, Expression? pageRequest, string queryText)
+        DynamoDbQueryExpression query,
+        bool? consistentRead,
+        bool allowScan,
+        Expression? pageRequest,
+        string queryText,
+        ITypeMappingSource typeMappings)
     {
+        if (query.PartiQL != null)
+        {
+            return new DynamoDbReadPlan(
+                DynamoDbReadOperation.ExecuteStatement, query.EntityType, query.TableName, null, null, null, query.Paging,
+                null, DynamoDbAggregate.None, null, consistentRead, allowScan, pageRequest, queryText, query.PartiQL, typeMappings);
+        }
+
         var projection = query.Projection;
         if (pageRequest != null)
         {

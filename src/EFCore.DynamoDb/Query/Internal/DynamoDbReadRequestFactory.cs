@@ -22,6 +22,19 @@ internal static class DynamoDbReadRequestFactory
         var select = plan.Aggregate == DynamoDbAggregate.None ? null : Select.COUNT;
         switch (plan.Operation)
         {
+            case DynamoDbReadOperation.ExecuteStatement:
+            {
+                var (statement, arguments) = plan.PartiQL!.Value;
+                var values = DynamoDbPartiQLStatement.BindValues(arguments, parameters, plan.TypeMappings!);
+                return new ExecuteStatementRequest
+                {
+                    Statement = DynamoDbPartiQLStatement.ResolveTables(statement, plan.TableName, tableName),
+                    Parameters = values.Count > 0 ? values : null,
+                    ConsistentRead = consistentRead,
+                    ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+            }
+
             case DynamoDbReadOperation.GetItem:
             {
                 var key = new Dictionary<string, AttributeValue>();
