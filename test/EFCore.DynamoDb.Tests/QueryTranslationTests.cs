@@ -117,6 +117,27 @@ public class QueryTranslationTests
     }
 
     [Fact]
+    public void Partition_key_IN_is_one_request_per_distinct_value()
+    {
+        var devices = new[] { "d1", "d2", "d1" };
+        Assert.Equal(
+            """
+            Query Readings
+              KeyConditionExpression: #Device = :v0
+              FilterExpression: #Count > :v1
+              ExpressionAttributeNames: #Device=Device, #Count=Count
+              ExpressionAttributeValues: { :v0: S:"d1", :v1: N:2 }
+
+            Query Readings
+              KeyConditionExpression: #Device = :v0
+              FilterExpression: #Count > :v1
+              ExpressionAttributeNames: #Device=Device, #Count=Count
+              ExpressionAttributeValues: { :v0: S:"d2", :v1: N:2 }
+            """,
+            Text(c => c.Readings.Where(r => devices.Contains(r.Device) && r.Count > 2)));
+    }
+
+    [Fact]
     public void Table_prefix_is_applied_to_requests()
         => Assert.StartsWith("Scan test-Readings", Text(c => c.Readings, "test-"));
 

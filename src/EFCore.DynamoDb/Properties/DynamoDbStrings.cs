@@ -90,6 +90,9 @@ internal static class DynamoDbStrings
     public static string KeyAttributeInQueryFilter(string entityType, string query)
         => $"The query '{query}' on '{entityType}' fixes the partition key but has another condition on a key attribute that DynamoDB cannot use in a Query (a key condition allows one equality on the partition key and one equality, bound, BETWEEN or begins_with on the sort key). Move that condition into a separate query, or filter in memory after ToList().";
 
+    public static string SeveralPartitionsOrderedOrPaged(string entityType, string query)
+        => $"The query '{query}' reads several partitions of '{entityType}' (partition key IN a list) and orders or pages them. DynamoDB orders and pages within one partition: query each partition on its own.";
+
     public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
         => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
 

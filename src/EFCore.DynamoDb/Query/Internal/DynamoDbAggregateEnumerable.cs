@@ -31,11 +31,7 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public string ToQueryString()
-    {
-        var request = DynamoDbReadRequestFactory.Create(
-            plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, plan.EvaluatePaging(_queryContext.Parameters).ItemsToRead);
-        return request == null ? "-- No request: a key value is null, so no item can match." : DynamoDbRequestPrinter.Print(request, includeValues: true);
-    }
+        => DynamoDbReadRequestPrinter.Print(plan, _queryContext);
 
     private async Task<T> ComputeAsync(CancellationToken cancellationToken)
     {

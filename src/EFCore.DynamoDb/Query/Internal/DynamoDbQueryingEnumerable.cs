@@ -35,11 +35,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     public string ToQueryString()
-    {
-        var request = DynamoDbReadRequestFactory.Create(
-            _plan, _queryContext.Parameters, _queryContext.ClientWrapper.Settings, _plan.EvaluatePaging(_queryContext.Parameters).ItemsToRead);
-        return request == null ? "-- No request: a key value is null, so no item can match." : DynamoDbRequestPrinter.Print(request, includeValues: true);
-    }
+        => DynamoDbReadRequestPrinter.Print(_plan, _queryContext);
 
     private sealed class Enumerator(DynamoDbQueryingEnumerable<T> enumerable, CancellationToken cancellationToken)
         : IEnumerator<T>, IAsyncEnumerator<T>

@@ -16,8 +16,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
     private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
     private static readonly DynamoDbReadPage Empty = new(NoItems, 0);
 
-    private AmazonDynamoDBRequest? _request;
-    private bool _started;
+    private Queue<AmazonDynamoDBRequest>? _requests;
     private bool _finished;
 
     /// <summary>Whether every page has been read.</summary>
@@ -32,11 +31,11 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         }
 
         var client = queryContext.ClientWrapper;
-        if (!_started)
+        if (_requests == null)
         {
-            _started = true;
-            _request = DynamoDbReadRequestFactory.Create(plan, queryContext.Parameters, client.Settings, itemsToRead);
-            if (_request == null || itemsToRead == 0)
+            _requests = new Queue<AmazonDynamoDBRequest>(
+                DynamoDbReadRequestFactory.CreateAll(plan, queryContext.Parameters, client.Settings, itemsToRead));
+            if (_requests.Count == 0 || itemsToRead == 0)
             {
                 _finished = true;
                 return null;
@@ -49,43 +48,53 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
 
             if (plan.FindPageRequest(queryContext.Parameters) is { } page)
             {
-                ContinueFrom(page, _request);
+                ContinueFrom(page, _requests.Peek());
             }
         }
 
-        switch (_request)
+        var (result, requestDone) = await ReadPageAsync(client, _requests.Peek(), cancellationToken).ConfigureAwait(false);
+        if (requestDone)
+        {
+            _requests.Dequeue();
+            _finished = _requests.Count == 0;
+        }
+
+        return result;
+    }
+
+    /// <summary>Sends one request (or its next page); says whether that request has more pages.</summary>
+    private static async Task<(DynamoDbReadPage Page, bool Done)> ReadPageAsync(
+        DynamoDbClientWrapper client, AmazonDynamoDBRequest request, CancellationToken cancellationToken)
+    {
+        switch (request)
         {
             case GetItemRequest getItem:
             {
-                _finished = true;
                 var response = await client.GetItemAsync(getItem, cancellationToken).ConfigureAwait(false);
-                return response.Item is { Count: > 0 } item ? new DynamoDbReadPage([item], 1) : Empty;
+                return (response.Item is { Count: > 0 } item ? new DynamoDbReadPage([item], 1) : Empty, true);
             }
 
             case QueryRequest query:
             {
                 var response = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
                 query.ExclusiveStartKey = response.LastEvaluatedKey;
-                _finished = response.LastEvaluatedKey is not { Count: > 0 };
-                return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
+                return (new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0), response.LastEvaluatedKey is not { Count: > 0 });
             }
 
             case ExecuteStatementRequest statement:
             {
                 var response = await client.ExecuteStatementAsync(statement, cancellationToken).ConfigureAwait(false);
                 statement.NextToken = response.NextToken;
-                _finished = string.IsNullOrEmpty(response.NextToken);
                 var items = response.Items ?? NoItems;
-                return new DynamoDbReadPage(items, items.Count);
+                return (new DynamoDbReadPage(items, items.Count), string.IsNullOrEmpty(response.NextToken));
             }
 
             default:
             {
-                var scan = (ScanRequest)_request!;
+                var scan = (ScanRequest)request;
                 var response = await client.ScanAsync(scan, cancellationToken).ConfigureAwait(false);
                 scan.ExclusiveStartKey = response.LastEvaluatedKey;
-                _finished = response.LastEvaluatedKey is not { Count: > 0 };
-                return new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0);
+                return (new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0), response.LastEvaluatedKey is not { Count: > 0 });
             }
         }
     }

@@ -25,6 +25,7 @@ internal sealed class DynamoDbReadPlan(
     Expression? pageRequest,
     string queryText,
     (string Statement, Expression Arguments)? partiQL = null,
+    DynamoDbInFilter? partitionKeyValues = null,
     ITypeMappingSource? typeMappings = null)
 {
     public DynamoDbReadOperation Operation { get; } = operation;
@@ -43,6 +44,12 @@ internal sealed class DynamoDbReadPlan(
     public IReadOnlyList<IProperty>? Projection { get; } = projection;
     public bool? ConsistentRead { get; } = consistentRead;
     public bool AllowScan { get; } = allowScan;
+
+    /// <summary>
+    /// The partition key values of <c>values.Contains(x.PartitionKey)</c>: the read runs once per value (a
+    /// <c>Query</c> or <c>GetItem</c> each) and the results are concatenated.
+    /// </summary>
+    public DynamoDbInFilter? PartitionKeyValues { get; } = partitionKeyValues;
 
     /// <summary>The statement and values of a <c>FromPartiQL</c> query.</summary>
     public (string Statement, Expression Arguments)? PartiQL { get; } = partiQL;

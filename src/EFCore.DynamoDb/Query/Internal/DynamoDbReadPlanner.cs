@@ -25,7 +25,7 @@ internal static class DynamoDbReadPlanner
         {
             return new DynamoDbReadPlan(
                 DynamoDbReadOperation.ExecuteStatement, query.EntityType, query.TableName, null, null, null, query.Paging,
-                null, DynamoDbAggregate.None, null, consistentRead, allowScan, pageRequest, queryText, query.PartiQL, typeMappings);
+                null, DynamoDbAggregate.None, null, consistentRead, allowScan, pageRequest, queryText, query.PartiQL, typeMappings: typeMappings);
         }
 
         var projection = query.Projection;
@@ -47,7 +47,10 @@ internal static class DynamoDbReadPlanner
         var conjuncts = query.Predicate?.Conjuncts().ToList() ?? [];
         var comparisons = conjuncts.OfType<DynamoDbComparisonFilter>().ToList();
         var partitionCondition = comparisons.FirstOrDefault(c => c.Property == partitionKey && c.Operator == DynamoDbComparisonOperator.Equal);
-        if (partitionCondition == null)
+        var partitionValues = partitionCondition == null
+            ? conjuncts.OfType<DynamoDbInFilter>().FirstOrDefault(f => f.Property == partitionKey)
+            : null;
+        if (partitionCondition == null && partitionValues == null)
         {
             if (query.ScanIndexForward != null)
             {
@@ -59,7 +62,12 @@ internal static class DynamoDbReadPlanner
                 projection, query.Aggregate, null, consistentRead, allowScan, pageRequest, queryText);
         }
 
-        conjuncts.Remove(partitionCondition);
+        conjuncts.Remove((DynamoDbFilter?)partitionCondition ?? partitionValues!);
+        if (partitionValues != null && (query.ScanIndexForward != null || pageRequest != null))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.SeveralPartitionsOrderedOrPaged(query.EntityType.DisplayName(), queryText));
+        }
+
         var sortCondition = sortKey == null ? null : TakeSortKeyCondition(sortKey, conjuncts, query, queryText);
         if (conjuncts.SelectMany(ReferencedProperties).Any(p => p.IsPrimaryKey()))
         {
@@ -73,7 +81,8 @@ internal static class DynamoDbReadPlanner
 
         return new DynamoDbReadPlan(
             operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Paging,
-            projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, pageRequest, queryText);
+            projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, pageRequest, queryText,
+            partitionKeyValues: partitionValues);
     }
 
     /// <summary>

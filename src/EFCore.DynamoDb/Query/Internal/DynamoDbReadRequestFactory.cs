@@ -9,12 +9,36 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>Makes the AWS SDK request of one execution of a read plan, with that execution's parameter values.</summary>
 internal static class DynamoDbReadRequestFactory
 {
-    /// <summary>The first request of the read, or null when a key value is null, so that no item can match.</summary>
-    public static AmazonDynamoDBRequest? Create(
+    /// <summary>
+    /// The requests of the read, in order: one, or one per partition key value of an <c>IN</c>; none when a key value
+    /// is null, so that no item can match.
+    /// </summary>
+    public static IEnumerable<AmazonDynamoDBRequest> CreateAll(
         DynamoDbReadPlan plan,
         IReadOnlyDictionary<string, object?> parameters,
         DynamoDbContextSettings settings,
         int? limit)
+    {
+        if (plan.PartitionKeyValues is not { } partitionValues)
+        {
+            return Create(plan, parameters, settings, limit, plan.PartitionKeyCondition) is { } single ? [single] : [];
+        }
+
+        return partitionValues.Evaluate(parameters)
+            .Where(value => value.ToAttributeValue(parameters) != null)
+            .DistinctBy(value => DynamoDbRequestPrinter.PrintValue(value.ToAttributeValue(parameters)!))
+            .Select(value => Create(plan, parameters, settings, limit, new DynamoDbComparisonFilter(
+                partitionValues.Property, DynamoDbComparisonOperator.Equal, value)))
+            .OfType<AmazonDynamoDBRequest>()
+            .ToList();
+    }
+
+    private static AmazonDynamoDBRequest? Create(
+        DynamoDbReadPlan plan,
+        IReadOnlyDictionary<string, object?> parameters,
+        DynamoDbContextSettings settings,
+        int? limit,
+        DynamoDbComparisonFilter? partitionKeyCondition)
     {
         var tableName = settings.ResolveTableName(plan.TableName);
         bool? consistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null;
@@ -38,7 +62,7 @@ internal static class DynamoDbReadRequestFactory
             case DynamoDbReadOperation.GetItem:
             {
                 var key = new Dictionary<string, AttributeValue>();
-                foreach (var condition in KeyConditions(plan).Cast<DynamoDbComparisonFilter>())
+                foreach (var condition in KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Cast<DynamoDbComparisonFilter>())
                 {
                     if (condition.Value.ToAttributeValue(parameters) is not { } value)
                     {
@@ -62,12 +86,12 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                if (KeyConditions(plan).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) == null))
+                if (KeyConditions(partitionKeyCondition, plan.SortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) == null))
                 {
                     return null;
                 }
 
-                var keyCondition = string.Join(" AND ", KeyConditions(plan).Select(writer.Write));
+                var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Select(writer.Write));
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
                 var projection = Projection(plan, writer);
                 return new QueryRequest
@@ -118,8 +142,8 @@ internal static class DynamoDbReadRequestFactory
             var properties => string.Join(", ", properties.Select(p => writer.Name(p.GetAttributeName()))),
         };
 
-    private static IEnumerable<DynamoDbFilter> KeyConditions(DynamoDbReadPlan plan)
-        => new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }.OfType<DynamoDbFilter>();
+    private static IEnumerable<DynamoDbFilter> KeyConditions(DynamoDbComparisonFilter? partitionKeyCondition, DynamoDbFilter? sortKeyCondition)
+        => new[] { partitionKeyCondition, sortKeyCondition }.OfType<DynamoDbFilter>();
 
     private static IEnumerable<DynamoDbValueOperand> Operands(DynamoDbFilter keyCondition)
         => keyCondition switch
