@@ -54,6 +54,24 @@ public class ConcurrencyTests : DynamoDbTestBase<VersionedContext>
     }
 
     [Fact]
+    public async Task Items_written_before_the_row_version_existed_can_be_updated()
+    {
+        using var raw = TestDb.RawClient();
+        await raw.PutItemAsync(Prefix + "Documents", new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>
+        {
+            ["Id"] = new() { S = "legacy" },
+            ["Body"] = new() { S = "old" },
+        });
+
+        await using var context = CreateContext();
+        var document = (await context.Documents.FindAsync("legacy"))!;
+        Assert.Equal(0, document.Version);
+        document.Body = "new";
+        await context.SaveChangesAsync();
+        Assert.Equal(1, document.Version);
+    }
+
+    [Fact]
     public async Task Concurrency_token_is_checked_against_its_original_value()
     {
         await using (var setup = CreateContext())

@@ -186,6 +186,48 @@ public class CrudTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Empty_key_values_find_nothing_without_a_request()
+    {
+        await using var context = CreateContext();
+        Assert.Null(await context.Users.FindAsync("", CreatedAt));
+        Assert.Empty(await context.Users.Where(u => u.Email == "").ToListAsync());
+        Assert.Empty(Log.MessagesOf(Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.ExecutedGetItem));
+    }
+
+    [Fact]
+    public async Task Deleting_and_adding_the_same_key_in_one_save_replaces_the_item()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Users.Add(new User { Email = "swap@b.com", CreatedAt = CreatedAt, Age = 1, FirstName = "Old" });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CreateContext())
+        {
+            var old = (await context.Users.FindAsync("swap@b.com", CreatedAt))!;
+            context.Users.Remove(old);
+            context.Users.Add(new User { Email = "swap@b.com", CreatedAt = CreatedAt, Age = 2 });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CreateContext())
+        {
+            var user = (await context.Users.FindAsync("swap@b.com", CreatedAt))!;
+            Assert.Equal(2, user.Age);
+            Assert.Null(user.FirstName);
+        }
+    }
+
+    [Fact]
+    public async Task Queries_work_with_thread_safety_checks_disabled()
+    {
+        await using var context = new ShopContext(TestDb.Options<ShopContext>(Prefix, configureContext: o => o.EnableThreadSafetyChecks(false)));
+        Assert.Empty(await context.Users.Where(u => u.Email == "none@b.com").ToListAsync());
+        Assert.Empty(context.Users.Where(u => u.Email == "none@b.com").ToList());
+    }
+
+    [Fact]
     public async Task Guid_keys_are_generated_on_the_client()
     {
         Guid id;

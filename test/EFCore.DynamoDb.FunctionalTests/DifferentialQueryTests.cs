@@ -69,6 +69,8 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static object?[] One(object? value) => [value];
 
+    private static readonly List<int> ManyStocks = Enumerable.Range(0, 150).Select(i => i % 2 == 0 ? i : -i).ToList();
+
     /// <summary>DynamoDB stores numbers without trailing zeros: 87.30m reads back as 87.3m (equal, with another scale).</summary>
     private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
@@ -104,6 +106,10 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Keyed("filter starts with", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.StartsWith("Alpha")).Select(p => p.Sku)),
         Keyed("filter contains", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.Contains("1")).Select(p => p.Sku)),
         Keyed("filter in list", q => q.Where(p => p.Category == "music" && new[] { 1, 2, 3, 4, 5 }.Contains(p.Stock)).Select(p => p.Sku)),
+        Keyed("filter int against double", q => q.Where(p => p.Category == "music" && p.Stock > 29.5).Select(p => p.Sku)),
+        Keyed("filter int equals fraction", q => q.Where(p => p.Category == "music" && p.Stock == 2.5).Select(p => p.Sku)),
+        Keyed("filter in list over 100 values", q => q.Where(p => p.Category == "music" && ManyStocks.Contains(p.Stock)).Select(p => p.Sku)),
+        Keyed("filter client value re-evaluated", q => q.Where(p => p.Category == "books" && p.Released < DateTime.UtcNow.AddYears(-1)).Select(p => p.Sku)),
         Keyed("filter in list of nullable", q => q.Where(p => p.Category == "music" && new[] { "sale", null }.Contains(p.Tag)).Select(p => p.Sku)),
         Keyed("projection anonymous", q => q.Where(p => p.Category == "tools").Select(p => new { p.Sku, p.Price, p.Tag }).AsEnumerable().Select(x => (object)$"{x.Sku}|{Normalize(x.Price)}|{x.Tag}")),
         Keyed("projection computed", q => q.Where(p => p.Category == "tools").Select(p => (object)(p.Stock * 2 + (p.Rating ?? 0)))),

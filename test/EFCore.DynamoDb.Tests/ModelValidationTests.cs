@@ -138,6 +138,26 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Non_numeric_row_version_is_refused_naming_property()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Region).IsRowVersion());
+        Assert.Contains("'Account.Region'", exception.Message);
+    }
+
+    [Fact]
+    public void A_supplied_client_with_client_options_is_refused()
+    {
+        using var client = new Amazon.DynamoDBv2.AmazonDynamoDBClient(
+            new Amazon.Runtime.BasicAWSCredentials("k", "s"), new Amazon.DynamoDBv2.AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1" });
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var context = new DbContext(new DbContextOptionsBuilder().UseDynamoDb(client, d => d.Region("eu-west-1")).Options);
+            return context.Database.GetDynamoDbClient();
+        });
+        Assert.Contains("IAmazonDynamoDB client", exception.Message);
+    }
+
+    [Fact]
     public void Partition_key_on_unknown_property_is_refused_at_configuration()
     {
         using var context = new ModelContext(b => b.Entity<Account>().HasPartitionKey("Nope"));

@@ -138,6 +138,25 @@ public class QueryTranslationTests
     }
 
     [Fact]
+    public void Client_values_like_UtcNow_are_evaluated_on_every_execution()
+    {
+        using var context = new ReadingContext();
+        var query = context.Readings.Where(r => r.Device == "d" && r.Time > DateTime.UtcNow);
+        var first = query.ToQueryString();
+        Thread.Sleep(20);
+        Assert.NotEqual(first, query.ToQueryString());
+    }
+
+    [Fact]
+    public void Aliases_never_collide()
+    {
+        var writer = new EFCore.DynamoDb.Storage.DynamoDbExpressionWriter(new Dictionary<string, object?>());
+        var aliases = new[] { "n0", "n", "a-b", "c-d", "n1" }.Select(writer.Name).ToList();
+        Assert.Equal(aliases.Count, aliases.Distinct().Count());
+        Assert.Equal(["n0", "n", "a-b", "c-d", "n1"], aliases.Select(a => writer.Names[a]));
+    }
+
+    [Fact]
     public void Table_prefix_is_applied_to_requests()
         => Assert.StartsWith("Scan test-Readings", Text(c => c.Readings, "test-"));
 

@@ -15,6 +15,12 @@ internal sealed class DynamoDbContextSettings
     public DynamoDbContextSettings(IDbContextOptions options, DynamoDbClientFactory clientFactory)
     {
         _options = options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();
+        if (_options.Client != null
+            && (_options.ServiceUrl != null || _options.Region != null || _options.Credentials != null || _options.ConfigureClient != null))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ClientWithClientOptions);
+        }
+
         _clientFactory = clientFactory;
         SensitiveDataLoggingEnabled = options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false;
     }

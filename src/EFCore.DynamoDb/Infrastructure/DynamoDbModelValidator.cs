@@ -26,6 +26,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         {
             ValidateKey(entityType);
             ValidateAttributeNames(entityType);
+            ValidateRowVersions(entityType);
         }
 
         ValidateSharedTables(rootTypes);
@@ -95,6 +96,19 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                 entityType.DisplayName(),
                 configured,
                 string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p => p.Name))));
+        }
+    }
+
+    private static void ValidateRowVersions(IEntityType entityType)
+    {
+        foreach (var property in entityType.GetProperties().Where(p => p.IsConcurrencyToken && p.ValueGenerated == ValueGenerated.OnAddOrUpdate))
+        {
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            if (!(type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(uint) || type == typeof(ulong)))
+            {
+                throw new InvalidOperationException(
+                    DynamoDbStrings.RowVersionNotNumeric(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
+            }
         }
     }
 

@@ -56,6 +56,8 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
     public void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkDynamoDb();
 
+    // Validation that depends on per-context values happens in DynamoDbContextSettings: EF Core calls Validate only
+    // when it builds a service provider, which DynamoDB contexts share.
     public void Validate(IDbContextOptions options)
     {
     }

@@ -12,6 +12,12 @@ internal static class DynamoDbStrings
     public static string InvalidTableName(string resolved, string tableName, string prefix)
         => $"'{resolved}' (table '{tableName}' with prefix '{prefix}') is not a valid DynamoDB table name: it needs 3 to 255 characters from a-z, A-Z, 0-9, '_', '-' and '.'. Change ToTable(...) or TableNamePrefix(...).";
 
+    public static string ClientWithClientOptions
+        => "UseDynamoDb was given an IAmazonDynamoDB client and also ServiceUrl, Region, Credentials or ConfigureClient, which only configure clients the provider creates. Configure your client itself, or let the provider create it.";
+
+    public static string RowVersionNotNumeric(string entityType, string property, string clrType)
+        => $"The row version '{entityType}.{property}' is of type '{clrType}'. DynamoDB row versions are numbers the provider increments: use an int or long property with IsRowVersion().";
+
     public static string NotDynamoDb
         => "This context does not use the DynamoDB provider: GetDynamoDbClient() is only available after UseDynamoDb(...).";
 

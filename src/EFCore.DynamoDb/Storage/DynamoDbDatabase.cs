@@ -32,11 +32,16 @@ internal sealed class DynamoDbDatabase(
 
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
-        var commands = entries.Select(commandFactory.Create).ToList();
+        // A Deleted entry whose key is Added again in the same save is written by the Added entry's replacing Put.
+        var commands = entries
+            .Where(e => !(e.EntityState == EntityState.Deleted && e.SharedIdentityEntry != null))
+            .Select(commandFactory.Create)
+            .ToList();
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
         if (commands.Count > 1 && behavior != AutoTransactionBehavior.Never)
         {
-            return await SaveInTransactionsAsync(commands, behavior, cancellationToken).ConfigureAwait(false);
+            await SaveInTransactionsAsync(commands, behavior, cancellationToken).ConfigureAwait(false);
+            return entries.Count;
         }
 
         var applied = 0;
@@ -46,7 +51,7 @@ internal sealed class DynamoDbDatabase(
             {
                 await SendAsync(command, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested || applied > 0)
             {
                 throw DynamoDbUpdateExceptionFactory.Create(exception, command, commandFactory.DescribeKey(command.Entry), applied, commands.Count);
             }
@@ -55,10 +60,10 @@ internal sealed class DynamoDbDatabase(
             applied++;
         }
 
-        return applied;
+        return entries.Count;
     }
 
-    private async Task<int> SaveInTransactionsAsync(
+    private async Task SaveInTransactionsAsync(
         List<DynamoDbWriteCommand> commands, AutoTransactionBehavior behavior, CancellationToken cancellationToken)
     {
         var transactions = commands.Chunk(MaxTransactionItems).ToList();
@@ -86,7 +91,7 @@ internal sealed class DynamoDbDatabase(
             {
                 await clientWrapper.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested || applied > 0)
             {
                 var failed = FailedCommand(exception, transaction);
                 throw DynamoDbUpdateExceptionFactory.Create(exception, failed, commandFactory.DescribeKey(failed.Entry), applied, commands.Count);
@@ -99,8 +104,6 @@ internal sealed class DynamoDbDatabase(
 
             applied += transaction.Length;
         }
-
-        return applied;
     }
 
     /// <summary>The write a cancelled transaction blames (its reasons are in request order), else the first.</summary>

@@ -89,7 +89,17 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
     {
         try
         {
-            await clientWrapper.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            // DescribeTable of a mapped table needs no more permissions than the app's own reads; a missing table
+            // still proves the endpoint answers and accepts the credentials.
+            if (Tables().FirstOrDefault() is { } table)
+            {
+                await DescribeStatusAsync(clientWrapper.Settings.ResolveTableName(table.Key), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await clientWrapper.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

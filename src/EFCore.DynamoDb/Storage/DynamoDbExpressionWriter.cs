@@ -11,6 +11,8 @@ namespace EFCore.DynamoDb.Storage;
 /// </summary>
 internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, object?> parameters)
 {
+    private const int MaxInOperands = 100;
+
     private readonly Dictionary<string, string> _aliasesByName = [];
 
     public Dictionary<string, string> Names { get; } = [];
@@ -25,10 +27,11 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             return alias;
         }
 
-        alias = "#" + (attributeName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? attributeName : "n");
-        if (Names.ContainsKey(alias))
+        var stem = "#" + (attributeName.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? attributeName : "n");
+        alias = stem;
+        for (var suffix = 0; Names.ContainsKey(alias); suffix++)
         {
-            alias += Names.Count;
+            alias = stem + suffix;
         }
 
         _aliasesByName[attributeName] = alias;
@@ -64,7 +67,11 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         var values = filter.Evaluate(parameters).ToList();
         var present = values.Select(v => v.ToAttributeValue(parameters)).OfType<AttributeValue>().Select(Value).ToList();
         var name = Name(filter.Property.GetAttributeName());
-        var test = present.Count == 0 ? Never(filter.Property) : $"{name} IN ({string.Join(", ", present)})";
+        // DynamoDB takes at most 100 operands per IN: longer lists become an OR of INs.
+        var test = present.Count == 0
+            ? Never(filter.Property)
+            : string.Join(" OR ", present.Chunk(MaxInOperands).Select(chunk => $"{name} IN ({string.Join(", ", chunk)})"));
+        test = present.Count > MaxInOperands ? "(" + test + ")" : test;
         return present.Count < values.Count
             ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
             : test;

@@ -42,7 +42,11 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             }
 
             CheckKey(entry, key, item);
-            conditions.Add($"attribute_not_exists({partitionKeyName})");
+
+            // An entity deleted and added again with the same key in one save replaces the stored item.
+            conditions.Add(entry.SharedIdentityEntry != null
+                ? $"attribute_exists({partitionKeyName})"
+                : $"attribute_not_exists({partitionKeyName})");
             return new DynamoDbWriteCommand(
                 entry,
                 new PutItemRequest
@@ -138,8 +142,13 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         foreach (var property in entry.EntityType.GetProperties().Where(p => p.IsConcurrencyToken && !p.IsPrimaryKey()))
         {
             var name = writer.Name(property.GetAttributeName());
-            var original = ToAttributeValue(entry, property, entry.GetOriginalValue(property));
-            conditions.Add(original == null ? $"attribute_not_exists({name})" : $"{name} = {writer.Value(original)}");
+            var originalValue = entry.GetOriginalValue(property);
+            var original = ToAttributeValue(entry, property, originalValue);
+            conditions.Add(
+                original == null ? $"(attribute_not_exists({name}) OR attribute_type({name}, {writer.Value(new AttributeValue { S = "NULL" })}))"
+                // An item written before the token existed has no attribute: it reads back as the default value.
+                : IsDefault(property, originalValue) ? $"(attribute_not_exists({name}) OR {name} = {writer.Value(original)})"
+                : $"{name} = {writer.Value(original)}");
         }
     }
 
@@ -181,6 +190,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 DynamoDbStrings.InvalidPropertyValue(entry.EntityType.DisplayName(), property.Name, exception.Message), exception);
         }
     }
+
+    private static bool IsDefault(IProperty property, object? value)
+        => property.ClrType.IsValueType && Equals(value, property.Sentinel);
 
     private static bool IsRowVersion(IProperty property)
         => property.IsConcurrencyToken && property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate;

@@ -49,7 +49,8 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
             {
                 var payload = FromBase64Url(parts[0]);
                 if (CryptographicOperations.FixedTimeEquals(Checksum(payload), FromBase64Url(parts[1]))
-                    && JsonSerializer.Deserialize<Payload>(payload) is { V: Version, Q: { } fingerprint, K: { Count: > 0 } key })
+                    && JsonSerializer.Deserialize<Payload>(payload) is { V: Version, Q: { } fingerprint, K: { Count: > 0 } key }
+                    && key.Values.All(v => v != null))
                 {
                     return new DynamoDbContinuationToken(fingerprint, key.ToDictionary(k => k.Key, k => k.Value.ToAttributeValue()));
                 }

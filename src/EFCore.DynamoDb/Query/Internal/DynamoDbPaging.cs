@@ -7,13 +7,13 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal readonly record struct DynamoDbPaging(int Offset, int? Count)
 {
     /// <summary>How many matching items must be read to fill the window; null for all.</summary>
-    public int? ItemsToRead => Count == null ? null : Offset + Count;
+    public int? ItemsToRead => Count == null ? null : (int)Math.Min((long)Offset + Count.Value, int.MaxValue);
 
     /// <summary>The part of <paramref name="total"/> matching items that falls in the window.</summary>
     public long Clip(long total) => Math.Clamp(total - Offset, 0, Count ?? long.MaxValue);
 
     public DynamoDbPaging Skip(int count)
-        => new(Offset + Math.Max(count, 0), Count == null ? null : Math.Max(Count.Value - Math.Max(count, 0), 0));
+        => new((int)Math.Min((long)Offset + Math.Max(count, 0), int.MaxValue), Count == null ? null : Math.Max(Count.Value - Math.Max(count, 0), 0));
 
     public DynamoDbPaging Take(int count) => this with { Count = Math.Min(Count ?? int.MaxValue, Math.Max(count, 0)) };
 }

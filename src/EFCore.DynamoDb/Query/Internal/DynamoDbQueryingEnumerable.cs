@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -41,6 +42,8 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         : IEnumerator<T>, IAsyncEnumerator<T>
     {
         private readonly DynamoDbQueryContext _queryContext = enumerable._queryContext;
+        private readonly IConcurrencyDetector? _concurrencyDetector
+            = enumerable._threadSafetyChecksEnabled ? enumerable._queryContext.ConcurrencyDetector : null;
         private DynamoDbReadCursor? _cursor;
         private List<Dictionary<string, AttributeValue>>? _items;
         private int _index;
@@ -58,9 +61,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         {
             try
             {
-                using var _ = enumerable._threadSafetyChecksEnabled
-                    ? _queryContext.ConcurrencyDetector.EnterCriticalSection()
-                    : default;
+                using var _ = _concurrencyDetector?.EnterCriticalSection();
 
                 if (_cursor == null)
                 {

@@ -64,7 +64,7 @@ internal static class DynamoDbReadRequestFactory
                 var key = new Dictionary<string, AttributeValue>();
                 foreach (var condition in KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Cast<DynamoDbComparisonFilter>())
                 {
-                    if (condition.Value.ToAttributeValue(parameters) is not { } value)
+                    if (condition.Value.ToAttributeValue(parameters) is not { } value || IsEmpty(value))
                     {
                         return null;
                     }
@@ -86,7 +86,7 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                if (KeyConditions(partitionKeyCondition, plan.SortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) == null))
+                if (KeyConditions(partitionKeyCondition, plan.SortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value)))
                 {
                     return null;
                 }
@@ -141,6 +141,9 @@ internal static class DynamoDbReadRequestFactory
             [] => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
             var properties => string.Join(", ", properties.Select(p => writer.Name(p.GetAttributeName()))),
         };
+
+    /// <summary>No key holds an empty string or binary value, so a condition on one matches nothing.</summary>
+    private static bool IsEmpty(AttributeValue value) => value.S?.Length == 0 || value.B?.Length == 0;
 
     private static IEnumerable<DynamoDbFilter> KeyConditions(DynamoDbComparisonFilter? partitionKeyCondition, DynamoDbFilter? sortKeyCondition)
         => new[] { partitionKeyCondition, sortKeyCondition }.OfType<DynamoDbFilter>();

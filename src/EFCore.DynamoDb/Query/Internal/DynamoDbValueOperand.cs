@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Reflection;
+using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
@@ -6,27 +8,37 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// A value compared with a property: a constant of the query or one of its parameters, always sent as an
-/// expression attribute value (never spliced into the expression text), converted as the property's values are.
+/// A value compared with a property: a constant of the query, one of its parameters, or a client expression over
+/// them (such as <c>DateTime.UtcNow.AddDays(-days)</c>), evaluated per execution and always sent as an expression
+/// attribute value (never spliced into the expression text), converted as the property's values are.
 /// </summary>
 internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty property)
 {
-    /// <summary>The constant or query parameter, possibly behind a conversion.</summary>
+    private static readonly ParameterExpression ParametersParameter
+        = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "parameters");
+
+    private static readonly MethodInfo ParameterValueMethod
+        = typeof(DynamoDbValueOperand).GetMethod(nameof(ParameterValue), BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    private readonly Lazy<Func<IReadOnlyDictionary<string, object?>, object?>> _evaluator = new(() => Compile(valueExpression));
+
+    /// <summary>The value's expression, possibly behind a conversion.</summary>
     public Expression ValueExpression { get; } = valueExpression;
 
-    /// <summary>Evaluates the value for one execution of the query, as a value of the property's CLR type.</summary>
+    /// <summary>Evaluates the value for one execution of the query.</summary>
     public object? Evaluate(IReadOnlyDictionary<string, object?> parameters)
     {
         var value = Unwrap(ValueExpression) switch
         {
             ConstantExpression constant => constant.Value,
             QueryParameterExpression parameter => parameters[parameter.Name],
-            var other => throw new InvalidOperationException(other.ToString()),
+            _ => _evaluator.Value(parameters),
         };
 
         var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-        if (value == null || propertyType.IsInstanceOfType(value))
+        if (value == null || propertyType.IsInstanceOfType(value) || IsNumber(value))
         {
+            // A number of another type (Age > 29.5) is compared as it is: DynamoDB compares N values exactly.
             return value;
         }
 
@@ -35,24 +47,39 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     }
 
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
-    public Amazon.DynamoDBv2.Model.AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters)
-        => ((DynamoDbTypeMapping)property.GetTypeMapping()).ToAttributeValue(Evaluate(parameters));
+    public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
+        var value = Evaluate(parameters);
+        var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        return value != null && !propertyType.IsInstanceOfType(value) && mapping.Converter == null
+            ? DynamoDbScalarCodecs.Find(value.GetType())!.WriteObject(value)
+            : mapping.ToAttributeValue(value);
+    }
 
     /// <summary>
-    /// The expression as a value the provider can send (a constant or a query parameter), or null when it depends
-    /// on the entity. A subtree of constants EF Core left as it is (such as <c>new SkuId("42")</c>) is evaluated once, here.
+    /// The expression as a value the provider can send, or null when it depends on the entity: a constant, a query
+    /// parameter, or an expression over constants and parameters that EF Core left in the tree (<c>new SkuId("42")</c>,
+    /// <c>DateTime.UtcNow</c>), which is evaluated again on every execution.
     /// </summary>
     public static Expression? AsValue(Expression expression)
-    {
-        if (Unwrap(expression) is ConstantExpression or QueryParameterExpression)
-        {
-            return expression;
-        }
-
-        return ConstantSubtreeDetector.IsConstant(expression)
-            ? Expression.Constant(Expression.Lambda(expression).Compile(preferInterpretation: true).DynamicInvoke(), expression.Type)
+        => Unwrap(expression) is ConstantExpression or QueryParameterExpression || ClientValueDetector.IsClientValue(expression)
+            ? expression
             : null;
+
+    private bool IsNumber(object value)
+        => property.GetTypeMapping().Converter == null
+            && DynamoDbScalarCodecs.Find(value.GetType())?.AttributeType == DynamoDbAttributeType.Number
+            && ((DynamoDbTypeMapping)property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.Number;
+
+    private static Func<IReadOnlyDictionary<string, object?>, object?> Compile(Expression expression)
+    {
+        var body = new ParameterReplacingVisitor().Visit(expression);
+        return Expression.Lambda<Func<IReadOnlyDictionary<string, object?>, object?>>(
+            Expression.Convert(body, typeof(object)), ParametersParameter).Compile();
     }
+
+    private static T ParameterValue<T>(IReadOnlyDictionary<string, object?> parameters, string name) => (T)parameters[name]!;
 
     private static Expression Unwrap(Expression expression)
     {
@@ -66,33 +93,42 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
 
     public override string ToString() => ValueExpression is ConstantExpression c ? c.Value?.ToString() ?? "null" : ValueExpression.ToString();
 
-    /// <summary>Finds whether a tree is made of constants only: no lambda parameter, query parameter or entity.</summary>
-    private sealed class ConstantSubtreeDetector : ExpressionVisitor
+    /// <summary>Reads each query parameter from the parameters of the execution.</summary>
+    private sealed class ParameterReplacingVisitor : ExpressionVisitor
     {
-        private bool _constant = true;
+        protected override Expression VisitExtension(Expression node)
+            => node is QueryParameterExpression parameter
+                ? Expression.Call(ParameterValueMethod.MakeGenericMethod(parameter.Type), ParametersParameter, Expression.Constant(parameter.Name))
+                : base.VisitExtension(node);
+    }
 
-        public static bool IsConstant(Expression expression)
+    /// <summary>Finds whether a tree is computed on the client: no lambda parameter and no entity, only constants and query parameters.</summary>
+    private sealed class ClientValueDetector : ExpressionVisitor
+    {
+        private bool _clientValue = true;
+
+        public static bool IsClientValue(Expression expression)
         {
-            var detector = new ConstantSubtreeDetector();
+            var detector = new ClientValueDetector();
             detector.Visit(expression);
-            return detector._constant;
+            return detector._clientValue;
         }
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
-            _constant = false;
+            _clientValue = false;
             return node;
         }
 
         protected override Expression VisitExtension(Expression node)
         {
-            _constant = false;
+            _clientValue &= node is QueryParameterExpression;
             return node;
         }
 
         protected override Expression VisitLambda<T>(Expression<T> node)
         {
-            _constant = false;
+            _clientValue = false;
             return node;
         }
     }
