@@ -61,6 +61,21 @@ public class PagingTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task WithPageSize_sets_the_per_request_limit_without_changing_results()
+    {
+        await using var context = CreateContext();
+        var size = 5;
+        var users = await context.Users.Where(u => u.Email == "pages@q.com").WithPageSize(size).ToListAsync();
+        Assert.Equal(23, users.Count);
+        var requests = Log.MessagesOf(DynamoDbEventId.ExecutedQuery).ToList();
+        Assert.Equal(5, requests.Count);
+        Assert.All(requests, r => Assert.Contains("Limit: 5", r));
+
+        var filtered = await context.Users.Where(u => u.Email == "pages@q.com" && u.Age >= 20).WithPageSize(10).Take(2).ToListAsync();
+        Assert.Equal([20, 21], filtered.Select(u => u.Age));
+    }
+
+    [Fact]
     public async Task A_scan_pages_too()
     {
         await using var context = CreateContext();

@@ -175,6 +175,11 @@ public class QueryTranslationTests
     [InlineData("EndsWith")]
     [InlineData("WhereAfterTake")]
     [InlineData("OrderByAfterSkip")]
+    [InlineData("ThenBy")]
+    [InlineData("ToLower")]
+    [InlineData("Max")]
+    [InlineData("Last")]
+    [InlineData("PropertyToProperty")]
     [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
@@ -188,6 +193,11 @@ public class QueryTranslationTests
             "EndsWith" => () => readings.Where(r => r.Device.EndsWith("x")).ToList(),
             "WhereAfterTake" => () => readings.Take(3).Where(r => r.Device == "d").ToList(),
             "OrderByAfterSkip" => () => readings.Where(r => r.Device == "d").Skip(2).OrderBy(r => r.Time).ToList(),
+            "ThenBy" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Time).ThenBy(r => r.Value).ToList(),
+            "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
+            "Max" => () => readings.Max(r => r.Value),
+            "Last" => () => readings.Last(),
+            "PropertyToProperty" => () => readings.Where(r => r.Name == r.Status).ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
@@ -200,6 +210,11 @@ public class QueryTranslationTests
             "EndsWith" => "EndsWith",
             "WhereAfterTake" => "Where after Take",
             "OrderByAfterSkip" => "OrderBy after Take or Skip",
+            "ThenBy" => "ThenBy",
+            "ToLower" => "ToLower",
+            "Max" => "Max",
+            "Last" => "Last",
+            "PropertyToProperty" => "r.Name == r.Status",
             _ => "Distinct",
         }, exception.Message);
     }

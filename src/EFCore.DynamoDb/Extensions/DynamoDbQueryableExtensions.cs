@@ -17,6 +17,9 @@ public static class DynamoDbQueryableExtensions
     internal static readonly MethodInfo WithConsistentReadMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithConsistentRead))!;
 
+    internal static readonly MethodInfo WithPageSizeMethod
+        = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithPageSize))!;
+
     internal static readonly MethodInfo AsPageMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(AsPage), BindingFlags.Static | BindingFlags.NonPublic)!;
 
@@ -90,6 +93,20 @@ public static class DynamoDbQueryableExtensions
     /// <summary>A marker in the LINQ tree that carries a <c>ToPageAsync</c> request; never executed.</summary>
     private static IQueryable<TEntity> AsPage<TEntity>(IQueryable<TEntity> source, DynamoDbPageRequest request)
         => throw new InvalidOperationException();
+
+    /// <summary>
+    /// Sets DynamoDB's per-request <c>Limit</c>: how many items each request evaluates (before any filter), not how
+    /// many results the query returns (that is <c>Take</c>). Smaller pages use less capacity per request.
+    /// </summary>
+    public static IQueryable<TEntity> WithPageSize<TEntity>(this IQueryable<TEntity> source, int pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        return source.Provider is EntityQueryProvider
+            ? source.Provider.CreateQuery<TEntity>(Expression.Call(
+                null, WithPageSizeMethod.MakeGenericMethod(typeof(TEntity)), source.Expression, Expression.Constant(pageSize)))
+            : source;
+    }
 
     private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, MethodInfo method)
     {

@@ -18,13 +18,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
-        var plan = DynamoDbReadPlanner.Plan(
-            query,
-            queryCompilationContext.ConsistentRead,
-            queryCompilationContext.AllowScan,
-            queryCompilationContext.PageRequest,
-            queryCompilationContext.QueryText,
-            Dependencies.TypeMappingSource);
+        var plan = DynamoDbReadPlanner.Plan(query, queryCompilationContext, Dependencies.TypeMappingSource);
 
         var queryContext = Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext));
         if (plan.Aggregate != DynamoDbAggregate.None)

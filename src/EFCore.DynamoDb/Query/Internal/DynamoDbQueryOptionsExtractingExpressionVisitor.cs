@@ -20,6 +20,10 @@ internal sealed class DynamoDbQueryOptionsExtractingExpressionVisitor(DynamoDbQu
             {
                 queryCompilationContext.ConsistentRead = true;
             }
+            else if (definition == DynamoDbQueryableExtensions.WithPageSizeMethod)
+            {
+                queryCompilationContext.PageSize = node.Arguments[1];
+            }
             else if (definition == DynamoDbQueryableExtensions.AsPageMethod)
             {
                 queryCompilationContext.PageRequest = node.Arguments[1];

@@ -26,6 +26,7 @@ internal sealed class DynamoDbReadPlan(
     string queryText,
     (string Statement, Expression Arguments)? partiQL = null,
     DynamoDbInFilter? partitionKeyValues = null,
+    Expression? pageSize = null,
     ITypeMappingSource? typeMappings = null)
 {
     public DynamoDbReadOperation Operation { get; } = operation;
@@ -63,6 +64,15 @@ internal sealed class DynamoDbReadPlan(
     /// <summary>The <c>ToPageAsync</c> request of one execution, or null when the query is not paged.</summary>
     public DynamoDbPageRequest? FindPageRequest(IReadOnlyDictionary<string, object?> parameters)
         => pageRequest is QueryParameterExpression parameter ? (DynamoDbPageRequest?)parameters[parameter.Name] : null;
+
+    /// <summary>The per-request <c>Limit</c> from <c>WithPageSize</c>, or null to let DynamoDB fill 1 MB pages.</summary>
+    public int? EvaluatePageSize(IReadOnlyDictionary<string, object?> parameters)
+        => pageSize switch
+        {
+            ConstantExpression constant => (int)constant.Value!,
+            QueryParameterExpression parameter => (int)parameters[parameter.Name]!,
+            _ => null,
+        };
 
     /// <summary>The window of results one execution asks for.</summary>
     public DynamoDbPaging EvaluatePaging(IReadOnlyDictionary<string, object?> parameters)

@@ -15,12 +15,11 @@ internal static class DynamoDbReadPlanner
 {
     public static DynamoDbReadPlan Plan(
         DynamoDbQueryExpression query,
-        bool? consistentRead,
-        bool allowScan,
-        Expression? pageRequest,
-        string queryText,
+        DynamoDbQueryCompilationContext options,
         ITypeMappingSource typeMappings)
     {
+        var (consistentRead, allowScan, pageRequest, queryText, pageSize)
+            = (options.ConsistentRead, options.AllowScan, options.PageRequest, options.QueryText, options.PageSize);
         if (query.PartiQL != null)
         {
             return new DynamoDbReadPlan(
@@ -59,7 +58,7 @@ internal static class DynamoDbReadPlanner
 
             return new DynamoDbReadPlan(
                 DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Paging,
-                projection, query.Aggregate, null, consistentRead, allowScan, pageRequest, queryText);
+                projection, query.Aggregate, null, consistentRead, allowScan, pageRequest, queryText, pageSize: pageSize);
         }
 
         conjuncts.Remove((DynamoDbFilter?)partitionCondition ?? partitionValues!);
@@ -82,7 +81,7 @@ internal static class DynamoDbReadPlanner
         return new DynamoDbReadPlan(
             operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Paging,
             projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, pageRequest, queryText,
-            partitionKeyValues: partitionValues);
+            partitionKeyValues: partitionValues, pageSize: pageSize);
     }
 
     /// <summary>

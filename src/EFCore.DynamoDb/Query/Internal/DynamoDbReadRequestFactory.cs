@@ -44,6 +44,7 @@ internal static class DynamoDbReadRequestFactory
         bool? consistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null;
         var writer = new DynamoDbExpressionWriter(parameters);
         var select = plan.Aggregate == DynamoDbAggregate.None ? null : Select.COUNT;
+        var pageSize = plan.EvaluatePageSize(parameters);
         switch (plan.Operation)
         {
             case DynamoDbReadOperation.ExecuteStatement:
@@ -103,7 +104,7 @@ internal static class DynamoDbReadRequestFactory
                     Select = select,
                     ExpressionAttributeNames = writer.Names,
                     ExpressionAttributeValues = writer.Values,
-                    Limit = filter == null ? limit : null,
+                    Limit = RequestLimit(filter, limit, pageSize),
                     ScanIndexForward = plan.ScanIndexForward,
                     ConsistentRead = consistentRead,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
@@ -122,7 +123,7 @@ internal static class DynamoDbReadRequestFactory
                     Select = select,
                     ExpressionAttributeNames = writer.Names.Count > 0 ? writer.Names : null,
                     ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null,
-                    Limit = filter == null ? limit : null,
+                    Limit = RequestLimit(filter, limit, pageSize),
                     ConsistentRead = consistentRead,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 };
@@ -140,6 +141,18 @@ internal static class DynamoDbReadRequestFactory
             null => null,
             [] => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
             var properties => string.Join(", ", properties.Select(p => writer.Name(p.GetAttributeName()))),
+        };
+
+    /// <summary>
+    /// DynamoDB's Limit counts items evaluated before the filter: without a filter it can stop at the results needed;
+    /// with one it is only the page size asked for.
+    /// </summary>
+    private static int? RequestLimit(string? filter, int? resultsNeeded, int? pageSize)
+        => (filter == null ? resultsNeeded : null, pageSize) switch
+        {
+            (null, var size) => size,
+            (var needed, null) => needed,
+            (var needed, var size) => Math.Min(needed!.Value, size!.Value),
         };
 
     /// <summary>No key holds an empty string or binary value, so a condition on one matches nothing.</summary>
