@@ -271,6 +271,32 @@ public class CrudTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Single_fails_on_two_results_and_identity_resolution_without_tracking()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Users.Add(new User { Email = "twin@b.com", CreatedAt = CreatedAt });
+            context.Users.Add(new User { Email = "twin@b.com", CreatedAt = CreatedAt.AddDays(1) });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CreateContext())
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.SingleAsync(u => u.Email == "twin@b.com"));
+            Assert.Null(await context.Users.SingleOrDefaultAsync(u => u.Email == "nobody@b.com"));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.FirstAsync(u => u.Email == "nobody@b.com"));
+        }
+
+        await using (var context = CreateContext())
+        {
+            var pair = await context.Users.AsNoTrackingWithIdentityResolution()
+                .Where(u => u.Email == "twin@b.com").Select(u => new { A = u, B = u }).ToListAsync();
+            Assert.All(pair, p => Assert.Same(p.A, p.B));
+            Assert.Empty(context.ChangeTracker.Entries());
+        }
+    }
+
+    [Fact]
     public async Task Partition_query_with_sort_key_range_and_ordering()
     {
         await using (var context = CreateContext())
