@@ -138,6 +138,40 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Local_index_must_start_with_the_table_partition_key()
+    {
+        var exception = BuildFails(b => b.Entity<Account>(e =>
+        {
+            e.HasPartitionKey(a => a.Email);
+            e.HasIndex(a => new { a.Region, a.CreatedAt }).IsLocalSecondaryIndex("by-region");
+        }));
+        Assert.Contains("'by-region'", exception.Message);
+        Assert.Contains("'Account'", exception.Message);
+        Assert.Contains("'Email'", exception.Message);
+    }
+
+    [Fact]
+    public void Index_keys_must_be_two_properties_at_most_of_key_types()
+    {
+        var tooLong = BuildFails(b => b.Entity<Account>().HasIndex(a => new { a.Region, a.Email, a.CreatedAt }).IsGlobalSecondaryIndex("wide"));
+        Assert.Contains("'wide'", tooLong.Message);
+        var boolKey = BuildFails(b => b.Entity<Account>().HasIndex(a => a.Flag).IsGlobalSecondaryIndex("by-flag"));
+        Assert.Contains("'by-flag'", boolKey.Message);
+        Assert.Contains("'Flag'", boolKey.Message);
+    }
+
+    [Fact]
+    public void Index_names_are_unique_per_table()
+    {
+        var exception = BuildFails(b => b.Entity<Account>(e =>
+        {
+            e.HasIndex(a => a.Region).IsGlobalSecondaryIndex("same");
+            e.HasIndex(a => a.Email).IsGlobalSecondaryIndex("same");
+        }));
+        Assert.Contains("'same'", exception.Message);
+    }
+
+    [Fact]
     public void Non_numeric_row_version_is_refused_naming_property()
     {
         var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Region).IsRowVersion());

@@ -17,6 +17,9 @@ public static class DynamoDbQueryableExtensions
     internal static readonly MethodInfo WithConsistentReadMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithConsistentRead))!;
 
+    internal static readonly MethodInfo WithIndexMethod
+        = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithIndex))!;
+
     internal static readonly MethodInfo WithPageSizeMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithPageSize))!;
 
@@ -93,6 +96,21 @@ public static class DynamoDbQueryableExtensions
     /// <summary>A marker in the LINQ tree that carries a <c>ToPageAsync</c> request; never executed.</summary>
     private static IQueryable<TEntity> AsPage<TEntity>(IQueryable<TEntity> source, DynamoDbPageRequest request)
         => throw new InvalidOperationException();
+
+    /// <summary>
+    /// Runs the query on the named secondary index (declared with <c>IsGlobalSecondaryIndex</c> or
+    /// <c>IsLocalSecondaryIndex</c>) instead of letting the provider choose. The query must fix the index's
+    /// partition key and read only attributes the index holds.
+    /// </summary>
+    public static IQueryable<TEntity> WithIndex<TEntity>(this IQueryable<TEntity> source, [NotParameterized] string indexName)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(indexName);
+        return source.Provider is EntityQueryProvider
+            ? source.Provider.CreateQuery<TEntity>(Expression.Call(
+                null, WithIndexMethod.MakeGenericMethod(typeof(TEntity)), source.Expression, Expression.Constant(indexName)))
+            : source;
+    }
 
     /// <summary>
     /// Sets DynamoDB's per-request <c>Limit</c>: how many items each request evaluates (before any filter), not how

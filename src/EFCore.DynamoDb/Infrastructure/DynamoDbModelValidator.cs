@@ -27,6 +27,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             ValidateKey(entityType);
             ValidateAttributeNames(entityType);
             ValidateRowVersions(entityType);
+            ValidateSecondaryIndexes(entityType);
         }
 
         ValidateSharedTables(rootTypes);
@@ -96,6 +97,50 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                 entityType.DisplayName(),
                 configured,
                 string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p => p.Name))));
+        }
+    }
+
+    private const int MaxGlobalIndexes = 20;
+    private const int MaxLocalIndexes = 5;
+
+    private static void ValidateSecondaryIndexes(IEntityType entityType)
+    {
+        var indexes = entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).ToList();
+        var table = entityType.GetTableName()!;
+        foreach (var index in indexes)
+        {
+            var name = index.GetSecondaryIndexName()!;
+            if (index.Properties.Count is < 1 or > 2)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexKeyCount(entityType.DisplayName(), name, index.Properties.Count));
+            }
+
+            if (index.Properties.FirstOrDefault(p => p.FindTypeMapping() is not DynamoDbTypeMapping { Codec.AttributeType: not DynamoDbAttributeType.Boolean }) is { } bad)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexKeyType(entityType.DisplayName(), name, bad.Name));
+            }
+
+            var partitionKey = entityType.FindPrimaryKey()!.Properties[0];
+            if (index.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local
+                && (index.Properties.Count != 2 || index.Properties[0] != partitionKey))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.LocalIndexPartitionKey(entityType.DisplayName(), name, partitionKey.Name));
+            }
+        }
+
+        if (indexes.GroupBy(i => i.GetSecondaryIndexName()).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.DuplicateIndexName(table, duplicate.Key!));
+        }
+
+        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global) > MaxGlobalIndexes)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "global", MaxGlobalIndexes));
+        }
+
+        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local) > MaxLocalIndexes)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "local", MaxLocalIndexes));
         }
     }
 

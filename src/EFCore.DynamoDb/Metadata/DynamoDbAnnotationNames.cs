@@ -7,4 +7,8 @@ internal static class DynamoDbAnnotationNames
     public const string PartitionKey = Prefix + "PartitionKey";
     public const string SortKey = Prefix + "SortKey";
     public const string AttributeName = Prefix + "AttributeName";
+    public const string SecondaryIndexName = Prefix + "SecondaryIndexName";
+    public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
+    public const string ProjectionType = Prefix + "ProjectionType";
+    public const string ProjectedAttributes = Prefix + "ProjectedAttributes";
 }

@@ -28,6 +28,24 @@ internal static class DynamoDbStrings
     public static string InvalidKeyPropertyExpression(LambdaExpression expression)
         => $"The expression '{expression}' is not a property access such as 'e => e.Email'; key properties must be properties of the entity type itself.";
 
+    public static string ProjectionArguments(Microsoft.EntityFrameworkCore.DynamoDbProjectionType type)
+        => $"Property names are only given with DynamoDbProjectionType.Include, not with {type}.";
+
+    public static string IndexKeyCount(string entityType, string index, int count)
+        => $"The secondary index '{index}' of '{entityType}' has {count} properties. A DynamoDB index key is a partition key and at most one sort key: give HasIndex one or two properties.";
+
+    public static string IndexKeyType(string entityType, string index, string property)
+        => $"The secondary index '{index}' of '{entityType}' has the key property '{property}', whose type a DynamoDB key cannot hold. Index keys must be strings, numbers or binary.";
+
+    public static string LocalIndexPartitionKey(string entityType, string index, string partitionKey)
+        => $"The local secondary index '{index}' of '{entityType}' must start with the table's partition key '{partitionKey}' and have a sort key: HasIndex(e => new {{ e.{partitionKey}, e.OtherProperty }}).IsLocalSecondaryIndex(\"{index}\").";
+
+    public static string TooManyIndexes(string table, string type, int max)
+        => $"The table '{table}' has more than {max} {type} secondary indexes, DynamoDB's limit.";
+
+    public static string DuplicateIndexName(string table, string index)
+        => $"The table '{table}' has two secondary indexes named '{index}'. Index names must be unique per table.";
+
     public static string MissingPartitionKey(string entityType)
         => $"The entity type '{entityType}' has no partition key. Configure one with HasPartitionKey(e => e.Property) or [PartitionKey], or name a property 'Id' or '{entityType}Id'.";
 
@@ -125,6 +143,18 @@ internal static class DynamoDbStrings
 
     public static string PartiQLComposition(string method)
         => $"'{method}' cannot follow FromPartiQL: write it into the PartiQL statement instead. Only Select, Take, First, Single and AsNoTracking compose with FromPartiQL.";
+
+    public static string UnknownIndex(string entityType, string index)
+        => $"WithIndex(\"{index}\"): '{entityType}' has no secondary index of that name. Declare it with HasIndex(...).IsGlobalSecondaryIndex(\"{index}\") or IsLocalSecondaryIndex.";
+
+    public static string IndexNeedsPartitionKey(string index, string property, string query)
+        => $"The query '{query}' names the index '{index}' but does not fix its partition key '{property}' with an equality.";
+
+    public static string IndexDoesNotProject(string index, string attributes, string query)
+        => $"The query '{query}' reads {attributes}, which the index '{index}' does not hold. Select only the attributes it projects, or give the index DynamoDbProjectionType.All or Include them.";
+
+    public static string ConsistentReadOnGlobalIndex(string index)
+        => $"Global secondary indexes such as '{index}' offer no consistent reads: remove WithConsistentRead() (or ConsistentReads()) for this query, or query the table or a local index.";
 
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";

@@ -12,6 +12,9 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
     /// <summary>Set by <c>WithConsistentRead()</c>; null to use the context's default.</summary>
     public bool? ConsistentRead { get; set; }
 
+    /// <summary>Set by <c>WithIndex(name)</c>: the secondary index the query must use.</summary>
+    public string? IndexName { get; set; }
+
     /// <summary>Set by <c>WithPageSize(n)</c>: the per-request <c>Limit</c> (a constant or parameter).</summary>
     public System.Linq.Expressions.Expression? PageSize { get; set; }
 

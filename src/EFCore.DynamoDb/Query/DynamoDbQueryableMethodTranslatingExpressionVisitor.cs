@@ -113,13 +113,12 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         var property = DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, keySelector));
-        var key = query.EntityType.FindPrimaryKey()!;
-        if (property == null || key.Properties.Count < 2 || property != key.Properties[1])
+        if (property == null || !SortKeys(query.EntityType).Contains(property))
         {
             return Unsupported(DynamoDbStrings.OrderingNotOnSortKey(query.EntityType.DisplayName(), keySelector.Print()));
         }
 
-        query.ApplyOrdering(ascending);
+        query.ApplyOrdering(property, ascending);
         return source;
     }
 
@@ -205,6 +204,13 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))
             .UpdateResultCardinality(ResultCardinality.Single);
     }
+
+    /// <summary>The sort keys DynamoDB can order by: the table's and those of its secondary indexes.</summary>
+    private static IEnumerable<IProperty> SortKeys(IEntityType entityType)
+        => new[] { entityType.FindPrimaryKey()!.Properties }
+            .Concat(entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).Select(i => i.Properties))
+            .Where(key => key.Count > 1)
+            .Select(key => key[1]);
 
     private static Expression RemapLambdaBody(ShapedQueryExpression source, LambdaExpression lambda)
         => ReplacingExpressionVisitor.Replace(lambda.Parameters[0], source.ShaperExpression, lambda.Body);

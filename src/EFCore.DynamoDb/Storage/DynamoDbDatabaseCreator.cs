@@ -29,8 +29,8 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
         foreach (var table in Tables())
         {
             var tableName = clientWrapper.Settings.ResolveTableName(table.Key);
-            var status = await DescribeStatusAsync(tableName, cancellationToken).ConfigureAwait(false);
-            if (status == null)
+            var existing = await DescribeAsync(tableName, cancellationToken).ConfigureAwait(false);
+            if (existing == null)
             {
                 try
                 {
@@ -43,7 +43,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
                 }
             }
 
-            if (status != TableStatus.ACTIVE)
+            if (!IsReady(existing))
             {
                 pending.Add(tableName);
             }
@@ -51,7 +51,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
 
         foreach (var tableName in pending)
         {
-            await WaitAsync(tableName, s => s == TableStatus.ACTIVE, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(tableName, IsReady, cancellationToken).ConfigureAwait(false);
         }
 
         return created;
@@ -77,7 +77,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
 
         foreach (var tableName in deleted)
         {
-            await WaitAsync(tableName, s => s == null, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(tableName, t => t == null, cancellationToken).ConfigureAwait(false);
         }
 
         return deleted.Count > 0;
@@ -93,7 +93,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             // still proves the endpoint answers and accepts the credentials.
             if (Tables().FirstOrDefault() is { } table)
             {
-                await DescribeStatusAsync(clientWrapper.Settings.ResolveTableName(table.Key), cancellationToken).ConfigureAwait(false);
+                await DescribeAsync(clientWrapper.Settings.ResolveTableName(table.Key), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -116,28 +116,52 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
     private static CreateTableRequest CreateTableRequest(string tableName, IEntityType entityType)
     {
         var keyProperties = entityType.FindPrimaryKey()!.Properties;
+        var indexes = entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).ToList();
+        var global = indexes.Where(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global)
+            .Select(i => new GlobalSecondaryIndex { IndexName = i.GetSecondaryIndexName(), KeySchema = KeySchema(i.Properties), Projection = Projection(i) })
+            .ToList();
+        var local = indexes.Where(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local)
+            .Select(i => new LocalSecondaryIndex { IndexName = i.GetSecondaryIndexName(), KeySchema = KeySchema(i.Properties), Projection = Projection(i) })
+            .ToList();
         return new CreateTableRequest
         {
             TableName = tableName,
             BillingMode = BillingMode.PAY_PER_REQUEST,
-            KeySchema = keyProperties
-                .Select((p, i) => new KeySchemaElement(p.GetAttributeName(), i == 0 ? KeyType.HASH : KeyType.RANGE))
-                .ToList(),
-            AttributeDefinitions = keyProperties
+            KeySchema = KeySchema(keyProperties),
+            AttributeDefinitions = keyProperties.Concat(indexes.SelectMany(i => i.Properties))
+                .DistinctBy(p => p.GetAttributeName())
                 .Select(p => new AttributeDefinition(
                     p.GetAttributeName(),
                     new ScalarAttributeType(((DynamoDbTypeMapping)p.GetTypeMapping()).Codec.TypeDescriptor)))
                 .ToList(),
+            GlobalSecondaryIndexes = global.Count > 0 ? global : null,
+            LocalSecondaryIndexes = local.Count > 0 ? local : null,
         };
     }
 
-    private async Task<TableStatus?> DescribeStatusAsync(string tableName, CancellationToken cancellationToken)
+    private static List<KeySchemaElement> KeySchema(IReadOnlyList<IProperty> properties)
+        => properties.Select((p, i) => new KeySchemaElement(p.GetAttributeName(), i == 0 ? KeyType.HASH : KeyType.RANGE)).ToList();
+
+    private static Projection Projection(IIndex index)
+        => index.GetProjectionType() switch
+        {
+            DynamoDbProjectionType.KeysOnly => new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+            DynamoDbProjectionType.Include => new Projection { ProjectionType = ProjectionType.INCLUDE, NonKeyAttributes = index.GetProjectedAttributes().ToList() },
+            _ => new Projection { ProjectionType = ProjectionType.ALL },
+        };
+
+    /// <summary>Whether a table and all its global indexes are ACTIVE.</summary>
+    private static bool IsReady(TableDescription? table)
+        => table?.TableStatus == TableStatus.ACTIVE
+            && (table.GlobalSecondaryIndexes ?? []).All(i => i.IndexStatus == IndexStatus.ACTIVE);
+
+    private async Task<TableDescription?> DescribeAsync(string tableName, CancellationToken cancellationToken)
     {
         try
         {
             var response = await clientWrapper.DescribeTableAsync(new DescribeTableRequest { TableName = tableName }, cancellationToken)
                 .ConfigureAwait(false);
-            return response.Table.TableStatus;
+            return response.Table;
         }
         catch (ResourceNotFoundException)
         {
@@ -145,10 +169,10 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
         }
     }
 
-    private async Task WaitAsync(string tableName, Func<TableStatus?, bool> done, CancellationToken cancellationToken)
+    private async Task WaitAsync(string tableName, Func<TableDescription?, bool> done, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + WaitTimeout;
-        while (!done(await DescribeStatusAsync(tableName, cancellationToken).ConfigureAwait(false)))
+        while (!done(await DescribeAsync(tableName, cancellationToken).ConfigureAwait(false)))
         {
             if (DateTime.UtcNow > deadline)
             {

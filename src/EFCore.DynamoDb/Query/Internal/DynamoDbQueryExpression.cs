@@ -24,8 +24,11 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>Each <c>Skip</c> and <c>Take</c> (or the implicit limit of <c>First</c>/<c>Single</c>), in order.</summary>
     public IReadOnlyList<(bool IsSkip, Expression Count)> Paging => _paging;
 
-    /// <summary>True or false when the query orders by the sort key; null when it does not order.</summary>
-    public bool? ScanIndexForward { get; private set; }
+    /// <summary>The sort key (of the table or of an index) the query orders by, or null.</summary>
+    public IProperty? OrderingProperty { get; private set; }
+
+    /// <summary>Whether the ordering is ascending.</summary>
+    public bool OrderAscending { get; private set; }
 
     /// <summary>The properties the shaper reads (<c>ProjectionExpression</c>), or null when it needs whole items.</summary>
     public IReadOnlyList<IProperty>? Projection { get; private set; }
@@ -46,7 +49,7 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
 
     public void ApplySkip(Expression count) => _paging.Add((true, count));
 
-    public void ApplyOrdering(bool ascending) => ScanIndexForward = ascending;
+    public void ApplyOrdering(IProperty property, bool ascending) => (OrderingProperty, OrderAscending) = (property, ascending);
 
     public void ApplyProjection(IReadOnlyList<IProperty>? properties) => Projection = properties;
 
@@ -64,9 +67,9 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
             expressionPrinter.Append(" WHERE " + Predicate);
         }
 
-        if (ScanIndexForward != null)
+        if (OrderingProperty != null)
         {
-            expressionPrinter.Append(ScanIndexForward.Value ? " ORDER BY sort key ASC" : " ORDER BY sort key DESC");
+            expressionPrinter.Append(" ORDER BY " + OrderingProperty.Name + (OrderAscending ? " ASC" : " DESC"));
         }
 
         foreach (var (isSkip, count) in _paging)

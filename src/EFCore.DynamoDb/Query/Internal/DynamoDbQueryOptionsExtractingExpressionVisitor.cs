@@ -20,6 +20,10 @@ internal sealed class DynamoDbQueryOptionsExtractingExpressionVisitor(DynamoDbQu
             {
                 queryCompilationContext.ConsistentRead = true;
             }
+            else if (definition == DynamoDbQueryableExtensions.WithIndexMethod)
+            {
+                queryCompilationContext.IndexName = (string)((ConstantExpression)node.Arguments[1]).Value!;
+            }
             else if (definition == DynamoDbQueryableExtensions.WithPageSizeMethod)
             {
                 queryCompilationContext.PageSize = node.Arguments[1];

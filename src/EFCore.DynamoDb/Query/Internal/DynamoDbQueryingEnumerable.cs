@@ -112,7 +112,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         {
             if (moreMayFollow && _lastItem != null && enumerable._plan.FindPageRequest(_queryContext.Parameters) is { } page)
             {
-                page.LastKey = enumerable._plan.EntityType.FindPrimaryKey()!.Properties
+                page.LastKey = enumerable._plan.KeyProperties
                     .Select(p => p.GetAttributeName())
                     .ToDictionary(name => name, name => _lastItem[name]);
             }

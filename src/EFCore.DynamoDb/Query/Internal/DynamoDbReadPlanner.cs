@@ -1,15 +1,15 @@
 using EFCore.DynamoDb.Properties;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Chooses the cheapest correct operation for a translated query: <c>GetItem</c> when the predicate fixes the full
-/// primary key and nothing else, <c>Query</c> when it fixes the partition key (a sort-key comparison becomes part of
-/// the key condition, the rest the filter), else <c>Scan</c>.
+/// primary key and nothing else; <c>Query</c> when it fixes the partition key of the table or of a secondary index
+/// that holds what the query reads (a sort-key condition becomes part of the key condition, the rest the filter);
+/// else <c>Scan</c>.
 /// </summary>
 internal static class DynamoDbReadPlanner
 {
@@ -18,71 +18,161 @@ internal static class DynamoDbReadPlanner
         DynamoDbQueryCompilationContext options,
         ITypeMappingSource typeMappings)
     {
-        var (consistentRead, allowScan, pageRequest, queryText, pageSize)
-            = (options.ConsistentRead, options.AllowScan, options.PageRequest, options.QueryText, options.PageSize);
+        var entityType = query.EntityType;
+        var queryText = options.QueryText;
         if (query.PartiQL != null)
         {
-            return new DynamoDbReadPlan(
-                DynamoDbReadOperation.ExecuteStatement, query.EntityType, query.TableName, null, null, null, query.Paging,
-                null, DynamoDbAggregate.None, null, consistentRead, allowScan, pageRequest, queryText, query.PartiQL, typeMappings: typeMappings);
-        }
-
-        var projection = query.Projection;
-        if (pageRequest != null)
-        {
-            if (query.Paging.Count > 0 || query.Aggregate != DynamoDbAggregate.None)
+            return new DynamoDbReadPlan
             {
-                throw new InvalidOperationException(DynamoDbStrings.PagingWithSkipOrTake(queryText));
-            }
-
-            // The continuation token is the key of the last item returned: read it even when the projection does not.
-            projection = projection?.Union(query.EntityType.FindPrimaryKey()!.Properties).ToList();
+                Operation = DynamoDbReadOperation.ExecuteStatement, EntityType = entityType, TableName = query.TableName,
+                KeyProperties = entityType.FindPrimaryKey()!.Properties, QueryText = queryText, PartiQL = query.PartiQL,
+                TypeMappings = typeMappings, Paging = query.Paging, ConsistentRead = options.ConsistentRead,
+            };
         }
 
-        var key = query.EntityType.FindPrimaryKey()!;
-        var partitionKey = key.Properties[0];
-        var sortKey = key.Properties.Count > 1 ? key.Properties[1] : null;
+        if (options.PageRequest != null && (query.Paging.Count > 0 || query.Aggregate != DynamoDbAggregate.None))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PagingWithSkipOrTake(queryText));
+        }
 
         var conjuncts = query.Predicate?.Conjuncts().ToList() ?? [];
-        var comparisons = conjuncts.OfType<DynamoDbComparisonFilter>().ToList();
-        var partitionCondition = comparisons.FirstOrDefault(c => c.Property == partitionKey && c.Operator == DynamoDbComparisonOperator.Equal);
-        var partitionValues = partitionCondition == null
-            ? conjuncts.OfType<DynamoDbInFilter>().FirstOrDefault(f => f.Property == partitionKey)
-            : null;
-        if (partitionCondition == null && partitionValues == null)
+        var source = ChooseKeySource(query, options, conjuncts);
+        if (source == null)
         {
-            if (query.ScanIndexForward != null)
+            if (query.OrderingProperty != null)
             {
-                throw new InvalidOperationException(DynamoDbStrings.OrderingNeedsPartitionKey(query.EntityType.DisplayName(), queryText));
+                throw new InvalidOperationException(DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText));
             }
 
-            return new DynamoDbReadPlan(
-                DynamoDbReadOperation.Scan, query.EntityType, query.TableName, null, null, query.Predicate, query.Paging,
-                projection, query.Aggregate, null, consistentRead, allowScan, pageRequest, queryText, pageSize: pageSize);
+            return new DynamoDbReadPlan
+            {
+                Operation = DynamoDbReadOperation.Scan, EntityType = entityType, TableName = query.TableName,
+                KeyProperties = entityType.FindPrimaryKey()!.Properties, Filter = query.Predicate, QueryText = queryText,
+                Projection = Projection(query, options, entityType.FindPrimaryKey()!.Properties), Aggregate = query.Aggregate,
+                ConsistentRead = options.ConsistentRead, AllowScan = options.AllowScan, Paging = query.Paging,
+                PageRequest = options.PageRequest, PageSize = options.PageSize,
+            };
         }
 
+        var (index, partitionKey, sortKey, keyProperties) = source.Value;
+        var partitionCondition = PartitionEquality(conjuncts, partitionKey);
+        var partitionValues = partitionCondition == null ? conjuncts.OfType<DynamoDbInFilter>().First(f => f.Property == partitionKey) : null;
         conjuncts.Remove((DynamoDbFilter?)partitionCondition ?? partitionValues!);
-        if (partitionValues != null && (query.ScanIndexForward != null || pageRequest != null))
+        if (partitionValues != null && (query.OrderingProperty != null || options.PageRequest != null))
         {
-            throw new InvalidOperationException(DynamoDbStrings.SeveralPartitionsOrderedOrPaged(query.EntityType.DisplayName(), queryText));
+            throw new InvalidOperationException(DynamoDbStrings.SeveralPartitionsOrderedOrPaged(entityType.DisplayName(), queryText));
         }
 
         var sortCondition = sortKey == null ? null : TakeSortKeyCondition(sortKey, conjuncts, query, queryText);
-        if (conjuncts.SelectMany(ReferencedProperties).Any(p => p.IsPrimaryKey()))
+        if (conjuncts.SelectMany(ReferencedProperties).Any(p => p == partitionKey || p == sortKey))
         {
-            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(query.EntityType.DisplayName(), queryText));
+            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(entityType.DisplayName(), queryText));
+        }
+
+        if (index?.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global && options.ConsistentRead == true)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ConsistentReadOnGlobalIndex(index.GetSecondaryIndexName()!));
         }
 
         var filter = DynamoDbFilter.And(conjuncts);
-        var operation = filter == null && (sortKey == null || sortCondition is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal })
+        var operation = index == null && filter == null
+            && (sortKey == null || sortCondition is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal })
             ? DynamoDbReadOperation.GetItem
             : DynamoDbReadOperation.Query;
 
-        return new DynamoDbReadPlan(
-            operation, query.EntityType, query.TableName, partitionCondition, sortCondition, filter, query.Paging,
-            projection, query.Aggregate, query.ScanIndexForward, consistentRead, allowScan, pageRequest, queryText,
-            partitionKeyValues: partitionValues, pageSize: pageSize);
+        return new DynamoDbReadPlan
+        {
+            Operation = operation, EntityType = entityType, TableName = query.TableName, Index = index, KeyProperties = keyProperties,
+            PartitionKeyCondition = partitionCondition, PartitionKeyValues = partitionValues, SortKeyCondition = sortCondition,
+            Filter = filter, Projection = Projection(query, options, keyProperties), Aggregate = query.Aggregate,
+            ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
+            AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
+            PageSize = options.PageSize,
+        };
     }
+
+    /// <summary>
+    /// The table or secondary index whose partition key the predicate fixes and that can answer the query: the index
+    /// named by <c>WithIndex</c>, else the best match (its sort key has a condition or is the ordering), the table
+    /// winning ties. Null when nothing fixes a partition key.
+    /// </summary>
+    private static (IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)? ChooseKeySource(
+        DynamoDbQueryExpression query, DynamoDbQueryCompilationContext options, List<DynamoDbFilter> conjuncts)
+    {
+        var tableKey = query.EntityType.FindPrimaryKey()!.Properties;
+        var candidates = new List<(IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)>
+        {
+            (null, tableKey[0], tableKey.Count > 1 ? tableKey[1] : null, tableKey),
+        };
+        foreach (var index in query.EntityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null))
+        {
+            var indexKey = index.Properties;
+            candidates.Add((index, indexKey[0], indexKey.Count > 1 ? indexKey[1] : null, indexKey.Concat(tableKey).Distinct().ToList()));
+        }
+
+        if (options.IndexName != null)
+        {
+            var forced = candidates.FirstOrDefault(c => c.Index?.GetSecondaryIndexName() == options.IndexName);
+            if (forced.Index == null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.UnknownIndex(query.EntityType.DisplayName(), options.IndexName));
+            }
+
+            if (!FixesPartition(conjuncts, forced.PartitionKey))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexNeedsPartitionKey(options.IndexName, forced.PartitionKey.Name, options.QueryText));
+            }
+
+            if (MissingAttributes(query, conjuncts, forced.Index, forced.KeyProperties) is { Count: > 0 } missing)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IndexDoesNotProject(options.IndexName, string.Join(", ", missing), options.QueryText));
+            }
+
+            return forced;
+        }
+
+        var eligible = candidates
+            .Where(c => FixesPartition(conjuncts, c.PartitionKey))
+            .Where(c => query.OrderingProperty == null || query.OrderingProperty == c.SortKey)
+            .Where(c => c.Index == null || MissingAttributes(query, conjuncts, c.Index, c.KeyProperties).Count == 0)
+            .ToList();
+        return eligible.Count == 0
+            ? null
+            : eligible.MaxBy(c => (c.SortKey != null && HasSortCondition(conjuncts, c.SortKey) ? 2 : 0) + (c.Index == null ? 1 : 0));
+    }
+
+    private static DynamoDbComparisonFilter? PartitionEquality(List<DynamoDbFilter> conjuncts, IProperty partitionKey)
+        => conjuncts.OfType<DynamoDbComparisonFilter>().FirstOrDefault(c => c.Property == partitionKey && c.Operator == DynamoDbComparisonOperator.Equal);
+
+    private static bool FixesPartition(List<DynamoDbFilter> conjuncts, IProperty partitionKey)
+        => PartitionEquality(conjuncts, partitionKey) != null || conjuncts.OfType<DynamoDbInFilter>().Any(f => f.Property == partitionKey);
+
+    private static bool HasSortCondition(List<DynamoDbFilter> conjuncts, IProperty sortKey)
+        => conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: not DynamoDbComparisonOperator.NotEqual } comparison && comparison.Property == sortKey
+            || c is DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function && function.Property == sortKey);
+
+    /// <summary>The attributes the query reads or filters on that an index does not hold.</summary>
+    private static List<string> MissingAttributes(
+        DynamoDbQueryExpression query, List<DynamoDbFilter> conjuncts, IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties)
+    {
+        if (index.GetProjectionType() == DynamoDbProjectionType.All)
+        {
+            return [];
+        }
+
+        var held = keyProperties.Select(p => p.GetAttributeName()).Concat(index.GetProjectedAttributes()).ToHashSet();
+        var needed = (query.Projection ?? query.EntityType.GetProperties().ToList())
+            .Concat(conjuncts.SelectMany(ReferencedProperties))
+            .Select(p => p.GetAttributeName());
+        return query.Aggregate != DynamoDbAggregate.None && query.Projection == null
+            ? conjuncts.SelectMany(ReferencedProperties).Select(p => p.GetAttributeName()).Where(a => !held.Contains(a)).Distinct().ToList()
+            : needed.Where(a => !held.Contains(a)).Distinct().ToList();
+    }
+
+    /// <summary>What to read: the query's projection, plus the keys a page continues from when the query is paged.</summary>
+    private static IReadOnlyList<IProperty>? Projection(
+        DynamoDbQueryExpression query, DynamoDbQueryCompilationContext options, IReadOnlyList<IProperty> keyProperties)
+        => options.PageRequest == null ? query.Projection : query.Projection?.Union(keyProperties).ToList();
 
     /// <summary>
     /// Takes the sort-key comparisons out of the conjuncts: an equality, one bound, or a pair of inclusive bounds

@@ -41,7 +41,9 @@ internal static class DynamoDbReadRequestFactory
         DynamoDbComparisonFilter? partitionKeyCondition)
     {
         var tableName = settings.ResolveTableName(plan.TableName);
-        bool? consistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null;
+        // A context-wide ConsistentReads() does not apply to global indexes, which cannot read consistently.
+        var globalIndex = plan.Index?.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global;
+        bool? consistentRead = plan.ConsistentRead ?? (settings.ConsistentReads && !globalIndex) ? true : null;
         var writer = new DynamoDbExpressionWriter(parameters);
         var select = plan.Aggregate == DynamoDbAggregate.None ? null : Select.COUNT;
         var pageSize = plan.EvaluatePageSize(parameters);
@@ -98,6 +100,7 @@ internal static class DynamoDbReadRequestFactory
                 return new QueryRequest
                 {
                     TableName = tableName,
+                    IndexName = plan.Index?.GetSecondaryIndexName(),
                     KeyConditionExpression = keyCondition,
                     FilterExpression = filter,
                     ProjectionExpression = projection,
