@@ -172,6 +172,22 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Time_to_live_needs_a_date_or_integer_property()
+        => Assert.Throws<ArgumentException>(() =>
+        {
+            using var context = new ModelContext(b => b.Entity<Account>().HasTimeToLive(a => a.Region));
+            return context.Model;
+        });
+
+    [Fact]
+    public void Provisioned_billing_without_capacity_is_refused()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().HasBillingMode(DynamoDbBillingMode.Provisioned));
+        Assert.Contains("'Account'", exception.Message);
+        Assert.Contains("HasProvisionedThroughput", exception.Message);
+    }
+
+    [Fact]
     public void Non_numeric_row_version_is_refused_naming_property()
     {
         var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Region).IsRowVersion());

@@ -56,5 +56,8 @@ public static class DynamoDbEventId
     /// <summary>An <c>ExecuteStatement</c> (PartiQL) request was sent, for <c>FromPartiQL</c>.</summary>
     public static readonly EventId ExecutedExecuteStatement = Make(14, nameof(ExecutedExecuteStatement));
 
+    /// <summary>An <c>UpdateTimeToLive</c> request was sent by <c>EnsureCreated</c>.</summary>
+    public static readonly EventId ExecutedUpdateTimeToLive = Make(15, nameof(ExecutedUpdateTimeToLive));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

@@ -48,6 +48,9 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedExecuteStatement(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedExecuteStatement, DynamoDbEventId.ExecutedExecuteStatement, LogLevel.Information, log);
 
+    public static void ExecutedUpdateTimeToLive(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedUpdateTimeToLive, DynamoDbEventId.ExecutedUpdateTimeToLive, LogLevel.Information, log);
+
     public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;

@@ -20,4 +20,5 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogExecutedTransactWriteItems;
     public EventDefinitionBase? LogSaveNotAtomicWarning;
     public EventDefinitionBase? LogExecutedExecuteStatement;
+    public EventDefinitionBase? LogExecutedUpdateTimeToLive;
 }

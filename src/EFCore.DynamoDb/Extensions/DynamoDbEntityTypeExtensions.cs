@@ -28,6 +28,25 @@ public static class DynamoDbEntityTypeExtensions
     public static void SetSortKeyPropertyName(this IMutableEntityType entityType, string? name)
         => entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.SortKey, name);
 
+    /// <summary>How the entity type's table is billed (default: pay per request).</summary>
+    public static DynamoDbBillingMode GetBillingMode(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoDbAnnotationNames.BillingMode] as DynamoDbBillingMode? ?? DynamoDbBillingMode.PayPerRequest;
+
+    /// <summary>The provisioned read and write capacity units of the table, when it is provisioned.</summary>
+    public static (long Read, long Write)? GetProvisionedThroughput(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoDbAnnotationNames.ReadCapacity] is long read
+            && entityType.GetRootType()[DynamoDbAnnotationNames.WriteCapacity] is long write
+                ? (read, write)
+                : null;
+
+    /// <summary>The stream the table has, or null for none.</summary>
+    public static DynamoDbStreamViewType? GetStreamViewType(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoDbAnnotationNames.StreamViewType] as DynamoDbStreamViewType?;
+
+    /// <summary>The name of the property whose value is the item's expiry time (TTL), or null.</summary>
+    public static string? GetTimeToLivePropertyName(this IReadOnlyEntityType entityType)
+        => entityType.GetRootType()[DynamoDbAnnotationNames.TimeToLive] as string;
+
     /// <summary>Sets the property that is the sort (RANGE) key.</summary>
     public static string? SetSortKeyPropertyName(this IConventionEntityType entityType, string? name, bool fromDataAnnotation = false)
         => (string?)entityType.SetOrRemoveAnnotation(DynamoDbAnnotationNames.SortKey, name, fromDataAnnotation)?.Value;

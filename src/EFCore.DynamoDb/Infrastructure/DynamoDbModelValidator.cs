@@ -28,6 +28,10 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             ValidateAttributeNames(entityType);
             ValidateRowVersions(entityType);
             ValidateSecondaryIndexes(entityType);
+            if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() == null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ProvisionedWithoutThroughput(entityType.DisplayName()));
+            }
         }
 
         ValidateSharedTables(rootTypes);

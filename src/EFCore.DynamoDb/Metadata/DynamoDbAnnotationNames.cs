@@ -11,4 +11,9 @@ internal static class DynamoDbAnnotationNames
     public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
     public const string ProjectionType = Prefix + "ProjectionType";
     public const string ProjectedAttributes = Prefix + "ProjectedAttributes";
+    public const string BillingMode = Prefix + "BillingMode";
+    public const string ReadCapacity = Prefix + "ReadCapacity";
+    public const string WriteCapacity = Prefix + "WriteCapacity";
+    public const string StreamViewType = Prefix + "StreamViewType";
+    public const string TimeToLive = Prefix + "TimeToLive";
 }

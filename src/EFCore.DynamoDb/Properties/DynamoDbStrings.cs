@@ -46,6 +46,12 @@ internal static class DynamoDbStrings
     public static string DuplicateIndexName(string table, string index)
         => $"The table '{table}' has two secondary indexes named '{index}'. Index names must be unique per table.";
 
+    public static string TimeToLiveType(string entityType, string property)
+        => $"The time-to-live property '{entityType}.{property}' must be a DateTime, DateTimeOffset, long or int: DynamoDB expires items by epoch seconds.";
+
+    public static string ProvisionedWithoutThroughput(string entityType)
+        => $"The table of '{entityType}' is provisioned but has no capacity: call HasProvisionedThroughput(read, write), or use DynamoDbBillingMode.PayPerRequest.";
+
     public static string MissingPartitionKey(string entityType)
         => $"The entity type '{entityType}' has no partition key. Configure one with HasPartitionKey(e => e.Property) or [PartitionKey], or name a property 'Id' or '{entityType}Id'.";
 

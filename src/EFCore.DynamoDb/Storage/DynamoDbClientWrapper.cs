@@ -72,6 +72,12 @@ internal sealed class DynamoDbClientWrapper(
     public Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken)
         => SendAsync("DescribeTable", request.TableName, request, (c, t) => c.DescribeTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedDescribeTable, cancellationToken);
 
+    public Task<UpdateTimeToLiveResponse> UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
+        => SendAsync("UpdateTimeToLive", request.TableName, request, (c, t) => c.UpdateTimeToLiveAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedUpdateTimeToLive, cancellationToken);
+
+    public Task<DescribeTimeToLiveResponse> DescribeTimeToLiveAsync(DescribeTimeToLiveRequest request, CancellationToken cancellationToken)
+        => SendAsync("DescribeTimeToLive", request.TableName, request, (c, t) => c.DescribeTimeToLiveAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedDescribeTable, cancellationToken);
+
     public Task<ListTablesResponse> ListTablesAsync(ListTablesRequest request, CancellationToken cancellationToken)
         => SendAsync("ListTables", "", request, (c, t) => c.ListTablesAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedListTables, cancellationToken);
 

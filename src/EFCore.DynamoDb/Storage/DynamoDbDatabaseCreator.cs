@@ -54,6 +54,11 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             await WaitAsync(tableName, IsReady, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var table in Tables())
+        {
+            await EnableTimeToLiveAsync(clientWrapper.Settings.ResolveTableName(table.Key), table.First(), cancellationToken).ConfigureAwait(false);
+        }
+
         return created;
     }
 
@@ -123,10 +128,18 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
         var local = indexes.Where(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local)
             .Select(i => new LocalSecondaryIndex { IndexName = i.GetSecondaryIndexName(), KeySchema = KeySchema(i.Properties), Projection = Projection(i) })
             .ToList();
+        var throughput = entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() is { } capacity
+            ? new ProvisionedThroughput { ReadCapacityUnits = capacity.Read, WriteCapacityUnits = capacity.Write }
+            : null;
+        global.ForEach(index => index.ProvisionedThroughput = throughput);
         return new CreateTableRequest
         {
             TableName = tableName,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
+            BillingMode = entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned ? BillingMode.PROVISIONED : BillingMode.PAY_PER_REQUEST,
+            ProvisionedThroughput = throughput,
+            StreamSpecification = entityType.GetStreamViewType() is { } view
+                ? new StreamSpecification { StreamEnabled = true, StreamViewType = new StreamViewType(ToConstant(view)) }
+                : null,
             KeySchema = KeySchema(keyProperties),
             AttributeDefinitions = keyProperties.Concat(indexes.SelectMany(i => i.Properties))
                 .DistinctBy(p => p.GetAttributeName())
@@ -137,6 +150,42 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             GlobalSecondaryIndexes = global.Count > 0 ? global : null,
             LocalSecondaryIndexes = local.Count > 0 ? local : null,
         };
+    }
+
+    private static string ToConstant(DynamoDbStreamViewType view)
+        => view switch
+        {
+            DynamoDbStreamViewType.KeysOnly => "KEYS_ONLY",
+            DynamoDbStreamViewType.NewImage => "NEW_IMAGE",
+            DynamoDbStreamViewType.OldImage => "OLD_IMAGE",
+            _ => "NEW_AND_OLD_IMAGES",
+        };
+
+    /// <summary>Enables time to live on a table whose model has a TTL property, unless it is enabled already.</summary>
+    private async Task EnableTimeToLiveAsync(string tableName, IEntityType entityType, CancellationToken cancellationToken)
+    {
+        if (entityType.GetTimeToLivePropertyName() is not { } propertyName)
+        {
+            return;
+        }
+
+        var attributeName = entityType.FindProperty(propertyName)!.GetAttributeName();
+        var current = await clientWrapper.DescribeTimeToLiveAsync(new DescribeTimeToLiveRequest { TableName = tableName }, cancellationToken)
+            .ConfigureAwait(false);
+        if (current.TimeToLiveDescription?.AttributeName == attributeName
+            && current.TimeToLiveDescription.TimeToLiveStatus is { } status
+            && (status == TimeToLiveStatus.ENABLED || status == TimeToLiveStatus.ENABLING))
+        {
+            return;
+        }
+
+        await clientWrapper.UpdateTimeToLiveAsync(
+            new UpdateTimeToLiveRequest
+            {
+                TableName = tableName,
+                TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = attributeName },
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static List<KeySchemaElement> KeySchema(IReadOnlyList<IProperty> properties)

@@ -80,9 +80,18 @@ internal static class DynamoDbRequestPrinter
                 Line(printer, "KeySchema", string.Join(", ", r.KeySchema.Select(k => $"{k.AttributeName} {k.KeyType.Value}")));
                 Line(printer, "AttributeDefinitions", string.Join(", ", r.AttributeDefinitions.Select(a => $"{a.AttributeName} {a.AttributeType.Value}")));
                 Line(printer, "BillingMode", r.BillingMode?.Value);
+                Line(printer, "GlobalSecondaryIndexes", r.GlobalSecondaryIndexes == null ? null : string.Join(", ", r.GlobalSecondaryIndexes.Select(i => i.IndexName)));
+                Line(printer, "LocalSecondaryIndexes", r.LocalSecondaryIndexes == null ? null : string.Join(", ", r.LocalSecondaryIndexes.Select(i => i.IndexName)));
                 break;
             case DeleteTableRequest r:
                 Header(printer, "DeleteTable", r.TableName, null);
+                break;
+            case UpdateTimeToLiveRequest r:
+                Header(printer, "UpdateTimeToLive", r.TableName, null);
+                Line(printer, "TimeToLiveSpecification", $"{r.TimeToLiveSpecification.AttributeName} enabled={r.TimeToLiveSpecification.Enabled}");
+                break;
+            case DescribeTimeToLiveRequest r:
+                Header(printer, "DescribeTimeToLive", r.TableName, null);
                 break;
             case DescribeTableRequest r:
                 Header(printer, "DescribeTable", r.TableName, null);
