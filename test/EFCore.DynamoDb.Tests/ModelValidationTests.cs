@@ -208,6 +208,21 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Types_sharing_a_table_get_a_type_discriminator()
+    {
+        using var context = new ModelContext(b =>
+        {
+            b.Entity<Account>().ToTable("shared").HasKey(a => new { a.Region, a.Email });
+            b.Entity<AnnotatedItem>().ToTable("shared").Property(i => i.Sequence).HasConversion<string>();
+            b.Entity<AnnotatedItem>().Property(i => i.Tenant).HasAttributeName("Region");
+            b.Entity<AnnotatedItem>().Property(i => i.Sequence).HasAttributeName("Email");
+        });
+        var account = context.Model.FindEntityType(typeof(Account))!;
+        Assert.Equal("$type", account.FindDiscriminatorProperty()!.GetAttributeName());
+        Assert.Equal("Account", account.GetDiscriminatorValue());
+    }
+
+    [Fact]
     public void Partition_key_on_unknown_property_is_refused_at_configuration()
     {
         using var context = new ModelContext(b => b.Entity<Account>().HasPartitionKey("Nope"));

@@ -55,10 +55,6 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             throw new InvalidOperationException(DynamoDbStrings.ComplexTypesNotSupportedYet(entityType.DisplayName(), complexProperty.Name));
         }
 
-        if (entityType.BaseType != null)
-        {
-            throw new InvalidOperationException(DynamoDbStrings.InheritanceNotSupportedYet(entityType.DisplayName()));
-        }
     }
 
     private static void ValidateKey(IEntityType entityType)
@@ -178,10 +174,16 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         foreach (var table in rootTypes.GroupBy(e => e.GetTableName()).Where(g => g.Count() > 1))
         {
             var first = table.First();
-            var second = table.Skip(1).First();
-            throw new InvalidOperationException(KeyShape(first) == KeyShape(second)
-                ? DynamoDbStrings.SharedTableNotSupportedYet(table.Key!, first.DisplayName(), second.DisplayName())
-                : DynamoDbStrings.SharedTableKeyMismatch(table.Key!, first.DisplayName(), KeyShape(first), second.DisplayName(), KeyShape(second)));
+            if (table.Skip(1).FirstOrDefault(other => KeyShape(other) != KeyShape(first)) is { } second)
+            {
+                throw new InvalidOperationException(
+                    DynamoDbStrings.SharedTableKeyMismatch(table.Key!, first.DisplayName(), KeyShape(first), second.DisplayName(), KeyShape(second)));
+            }
+
+            if (table.SelectMany(t => t.GetDerivedTypesInclusive()).GroupBy(t => t.GetDiscriminatorValue()).FirstOrDefault(g => g.Count() > 1) is { } clash)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.SharedTableDiscriminatorClash(table.Key!, $"{clash.Key}", string.Join(", ", clash.Select(t => t.DisplayName()))));
+            }
         }
     }
 

@@ -73,8 +73,8 @@ internal static class DynamoDbStrings
     public static string SharedTableKeyMismatch(string table, string first, string firstKey, string second, string secondKey)
         => $"The entity types '{first}' and '{second}' share the table '{table}' but have different keys ({firstKey} and {secondKey}). Every entity type in one table must use the same key attribute names and types.";
 
-    public static string SharedTableNotSupportedYet(string table, string first, string second)
-        => $"The entity types '{first}' and '{second}' are both mapped to the table '{table}'. Several entity types in one table (single-table design) are not supported yet: map each to its own table with ToTable(...).";
+    public static string SharedTableDiscriminatorClash(string table, string value, string entityTypes)
+        => $"The entity types {entityTypes} share the table '{table}' with the same discriminator value '{value}'. Give each its own value with HasDiscriminator(...).HasValue(...).";
 
     public static string OwnedTypesNotSupportedYet(string entityType)
         => $"The owned entity type '{entityType}' cannot be mapped yet: owned types stored as DynamoDB maps and lists are not supported yet. Ignore the navigation or map the type as its own entity type.";
@@ -84,9 +84,6 @@ internal static class DynamoDbStrings
 
     public static string NavigationsNotSupported(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";
-
-    public static string InheritanceNotSupportedYet(string entityType)
-        => $"The entity type '{entityType}' derives from another entity type. Inheritance hierarchies in one table are not supported yet.";
 
     // Values
     public static string UnexpectedAttributeType(string expected, string actual)

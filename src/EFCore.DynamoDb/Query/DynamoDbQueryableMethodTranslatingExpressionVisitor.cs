@@ -30,6 +30,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
         var queryExpression = new DynamoDbQueryExpression(entityType);
+        if (DiscriminatorFilter(entityType) is { } discriminator)
+        {
+            queryExpression.ApplyPredicate(discriminator);
+        }
+
         return new ShapedQueryExpression(
             queryExpression,
             new StructuralTypeShaperExpression(
@@ -165,7 +170,24 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateLastOrDefault(ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault) => Cannot(nameof(Queryable.Last));
     protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Max));
     protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Min));
-    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType) => Cannot(nameof(Queryable.OfType));
+    protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
+    {
+        var shaper = (StructuralTypeShaperExpression)source.ShaperExpression;
+        var entityType = (IEntityType)shaper.StructuralType;
+        if (resultType == entityType.ClrType)
+        {
+            return source;
+        }
+
+        var derived = entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType);
+        if (derived == null || DiscriminatorFilter(derived) is not { } discriminator)
+        {
+            return Cannot(nameof(Queryable.OfType));
+        }
+
+        ((DynamoDbQueryExpression)source.QueryExpression).ApplyPredicate(discriminator);
+        return source.UpdateShaperExpression(new StructuralTypeShaperExpression(derived, shaper.ValueBufferExpression, shaper.IsNullable));
+    }
     protected override ShapedQueryExpression? TranslateReverse(ShapedQueryExpression source) => Cannot(nameof(Queryable.Reverse));
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression collectionSelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.SelectMany));
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => Cannot(nameof(Queryable.SelectMany));
@@ -204,6 +226,17 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))
             .UpdateResultCardinality(ResultCardinality.Single);
     }
+
+    /// <summary>
+    /// For an entity type that shares its table: its discriminator attribute must hold the value of the type or of
+    /// one of its derived types.
+    /// </summary>
+    private static DynamoDbFilter? DiscriminatorFilter(IEntityType entityType)
+        => entityType.FindDiscriminatorProperty() is { } discriminator
+            ? new DynamoDbInFilter(
+                discriminator,
+                Expression.Constant(entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToArray()))
+            : null;
 
     /// <summary>The sort keys DynamoDB can order by: the table's and those of its secondary indexes.</summary>
     private static IEnumerable<IProperty> SortKeys(IEntityType entityType)

@@ -34,7 +34,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             {
                 try
                 {
-                    await clientWrapper.CreateTableAsync(CreateTableRequest(tableName, table.First()), cancellationToken).ConfigureAwait(false);
+                    await clientWrapper.CreateTableAsync(CreateTableRequest(tableName, table.ToList()), cancellationToken).ConfigureAwait(false);
                     created = true;
                 }
                 catch (ResourceInUseException)
@@ -56,7 +56,10 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
 
         foreach (var table in Tables())
         {
-            await EnableTimeToLiveAsync(clientWrapper.Settings.ResolveTableName(table.Key), table.First(), cancellationToken).ConfigureAwait(false);
+            await EnableTimeToLiveAsync(
+                clientWrapper.Settings.ResolveTableName(table.Key),
+                table.FirstOrDefault(t => t.GetTimeToLivePropertyName() != null) ?? table.First(),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return created;
@@ -118,10 +121,14 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             .Where(e => e.BaseType == null && !e.IsOwned())
             .GroupBy(e => e.GetTableName()!);
 
-    private static CreateTableRequest CreateTableRequest(string tableName, IEntityType entityType)
+    private static CreateTableRequest CreateTableRequest(string tableName, IReadOnlyList<IEntityType> rootTypes)
     {
+        var entityType = rootTypes[0];
         var keyProperties = entityType.FindPrimaryKey()!.Properties;
-        var indexes = entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).ToList();
+        var indexes = rootTypes.SelectMany(t => t.GetDerivedTypesInclusive()).SelectMany(t => t.GetDeclaredIndexes())
+            .Where(i => i.GetSecondaryIndexName() != null)
+            .DistinctBy(i => i.GetSecondaryIndexName())
+            .ToList();
         var global = indexes.Where(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global)
             .Select(i => new GlobalSecondaryIndex { IndexName = i.GetSecondaryIndexName(), KeySchema = KeySchema(i.Properties), Projection = Projection(i) })
             .ToList();

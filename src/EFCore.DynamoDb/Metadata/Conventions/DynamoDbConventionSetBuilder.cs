@@ -18,6 +18,7 @@ internal sealed class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderD
             Dependencies, (entityType, property) => entityType.HasSortKey(property, fromDataAnnotation: true)));
         conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
         conventionSet.Add(new DynamoDbKeyConvention());
+        conventionSet.Add(new DynamoDbDiscriminatorConvention());
         return conventionSet;
     }
 }
