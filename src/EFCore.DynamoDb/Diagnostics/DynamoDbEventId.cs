@@ -59,5 +59,11 @@ public static class DynamoDbEventId
     /// <summary>An <c>UpdateTimeToLive</c> request was sent by <c>EnsureCreated</c>.</summary>
     public static readonly EventId ExecutedUpdateTimeToLive = Make(15, nameof(ExecutedUpdateTimeToLive));
 
+    /// <summary>An <c>UpdateTable</c> request was sent by <c>EnsureCreated</c> (adding a global secondary index).</summary>
+    public static readonly EventId ExecutedUpdateTable = Make(16, nameof(ExecutedUpdateTable));
+
+    /// <summary>An existing table differs from the model in a way <c>EnsureCreated</c> does not change.</summary>
+    public static readonly EventId TableSchemaMismatchWarning = Make(17, nameof(TableSchemaMismatchWarning));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

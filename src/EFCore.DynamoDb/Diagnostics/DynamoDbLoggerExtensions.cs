@@ -51,6 +51,35 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedUpdateTimeToLive(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedUpdateTimeToLive, DynamoDbEventId.ExecutedUpdateTimeToLive, LogLevel.Information, log);
 
+    public static void ExecutedUpdateTable(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedUpdateTable, DynamoDbEventId.ExecutedUpdateTable, LogLevel.Information, log);
+
+    public static void TableSchemaMismatchWarning(
+        this IDiagnosticsLogger<DbLoggerCategory.Database> diagnostics, string table, string part, string existing, string model)
+    {
+        var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;
+        var definition = (EventDefinition<string, string, string, string>)(definitions.LogTableSchemaMismatchWarning ??= new EventDefinition<string, string, string, string>(
+            diagnostics.Options,
+            DynamoDbEventId.TableSchemaMismatchWarning,
+            LogLevel.Warning,
+            "DynamoDbEventId.TableSchemaMismatchWarning",
+            level => LoggerMessage.Define<string, string, string, string>(
+                level,
+                DynamoDbEventId.TableSchemaMismatchWarning,
+                "The existing table '{table}' differs from the model in its {part}: the table has {existing}, the model {model}. EnsureCreated changes nothing destructive: migrate the table yourself.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, table, part, existing, model);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string, string, string>)d).GenerateMessage(table, part, existing, model));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;

@@ -21,4 +21,6 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogSaveNotAtomicWarning;
     public EventDefinitionBase? LogExecutedExecuteStatement;
     public EventDefinitionBase? LogExecutedUpdateTimeToLive;
+    public EventDefinitionBase? LogExecutedUpdateTable;
+    public EventDefinitionBase? LogTableSchemaMismatchWarning;
 }

@@ -72,6 +72,9 @@ internal sealed class DynamoDbClientWrapper(
     public Task<DescribeTableResponse> DescribeTableAsync(DescribeTableRequest request, CancellationToken cancellationToken)
         => SendAsync("DescribeTable", request.TableName, request, (c, t) => c.DescribeTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedDescribeTable, cancellationToken);
 
+    public Task<UpdateTableResponse> UpdateTableAsync(UpdateTableRequest request, CancellationToken cancellationToken)
+        => SendAsync("UpdateTable", request.TableName, request, (c, t) => c.UpdateTableAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedUpdateTable, cancellationToken);
+
     public Task<UpdateTimeToLiveResponse> UpdateTimeToLiveAsync(UpdateTimeToLiveRequest request, CancellationToken cancellationToken)
         => SendAsync("UpdateTimeToLive", request.TableName, request, (c, t) => c.UpdateTimeToLiveAsync(request, t), _ => null, DynamoDbLoggerExtensions.ExecutedUpdateTimeToLive, cancellationToken);
 

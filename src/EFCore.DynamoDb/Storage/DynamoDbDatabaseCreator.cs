@@ -1,7 +1,9 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,7 +14,11 @@ namespace EFCore.DynamoDb.Storage;
 /// Provisions the model's tables: <c>EnsureCreated</c> creates each missing table with its key schema and waits
 /// until it is ACTIVE; <c>EnsureDeleted</c> deletes them and waits until they are gone; <c>CanConnect</c> lists tables.
 /// </summary>
-internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, DynamoDbClientWrapper clientWrapper) : IDatabaseCreator
+internal sealed class DynamoDbDatabaseCreator(
+    ICurrentDbContext currentContext,
+    DynamoDbClientWrapper clientWrapper,
+    IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
+    : IDatabaseCreator
 {
     /// <summary>How often table status is polled while waiting.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
@@ -25,6 +31,7 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         var pending = new List<string>();
+        var existingTables = new List<(string Name, TableDescription Description, List<IEntityType> Types)>();
         var created = false;
         foreach (var table in Tables())
         {
@@ -47,11 +54,21 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             {
                 pending.Add(tableName);
             }
+
+            if (existing != null)
+            {
+                existingTables.Add((tableName, existing, table.ToList()));
+            }
         }
 
         foreach (var tableName in pending)
         {
             await WaitAsync(tableName, IsReady, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (tableName, description, types) in existingTables)
+        {
+            await ReconcileAsync(tableName, description, types, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var table in Tables())
@@ -158,6 +175,56 @@ internal sealed class DynamoDbDatabaseCreator(ICurrentDbContext currentContext, 
             LocalSecondaryIndexes = local.Count > 0 ? local : null,
         };
     }
+
+    /// <summary>
+    /// Brings an existing table closer to the model without anything destructive: adds missing global secondary
+    /// indexes one at a time (as DynamoDB requires), and logs what it cannot change (key schema, local indexes).
+    /// </summary>
+    private async Task ReconcileAsync(string tableName, TableDescription existing, List<IEntityType> types, CancellationToken cancellationToken)
+    {
+        var wanted = CreateTableRequest(tableName, types);
+        if (Describe(wanted.KeySchema, wanted.AttributeDefinitions) != Describe(existing.KeySchema, existing.AttributeDefinitions))
+        {
+            databaseLogger.TableSchemaMismatchWarning(
+                tableName, "key schema", Describe(existing.KeySchema, existing.AttributeDefinitions), Describe(wanted.KeySchema, wanted.AttributeDefinitions));
+        }
+
+        var existingLocal = (existing.LocalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet();
+        foreach (var missing in (wanted.LocalSecondaryIndexes ?? []).Where(i => !existingLocal.Contains(i.IndexName)))
+        {
+            databaseLogger.TableSchemaMismatchWarning(tableName, "local secondary index " + missing.IndexName, "none", "one (local indexes can only be created with the table)");
+        }
+
+        var existingGlobal = (existing.GlobalSecondaryIndexes ?? []).Select(i => i.IndexName).ToHashSet();
+        foreach (var index in (wanted.GlobalSecondaryIndexes ?? []).Where(i => !existingGlobal.Contains(i.IndexName)))
+        {
+            var keyAttributes = index.KeySchema.Select(k => k.AttributeName).ToHashSet();
+            await clientWrapper.UpdateTableAsync(
+                new UpdateTableRequest
+                {
+                    TableName = tableName,
+                    AttributeDefinitions = wanted.AttributeDefinitions.Where(a => keyAttributes.Contains(a.AttributeName)).ToList(),
+                    GlobalSecondaryIndexUpdates =
+                    [
+                        new GlobalSecondaryIndexUpdate
+                        {
+                            Create = new CreateGlobalSecondaryIndexAction
+                            {
+                                IndexName = index.IndexName,
+                                KeySchema = index.KeySchema,
+                                Projection = index.Projection,
+                                ProvisionedThroughput = index.ProvisionedThroughput,
+                            },
+                        },
+                    ],
+                },
+                cancellationToken).ConfigureAwait(false);
+            await WaitAsync(tableName, IsReady, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Describe(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions)
+        => string.Join(", ", keySchema.Select(k => $"{k.AttributeName} {k.KeyType.Value} {definitions.FirstOrDefault(d => d.AttributeName == k.AttributeName)?.AttributeType.Value}"));
 
     private static string ToConstant(DynamoDbStreamViewType view)
         => view switch
