@@ -88,14 +88,21 @@ public class IndexTests : DynamoDbTestBase<ClubContext>
     }
 
     [Fact]
-    public async Task An_index_that_does_not_hold_the_entity_is_not_chosen_and_WithIndex_says_why()
+    public async Task Attributes_an_index_lacks_are_read_from_the_table_in_index_order()
     {
         await using var context = CreateContext();
-        Assert.Equal(10, (await context.Members.Where(m => m.LastName == "Adams").AllowScan().ToListAsync()).Count);
-        Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedScan));
+        var adams = await context.Members.Where(m => m.LastName == "Adams").OrderByDescending(m => m.FirstName).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => 47 - 3 * i), adams.Select(m => m.Age));
+        Assert.Contains("INDEX by-last-name", Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedQuery)));
+        Assert.Contains("10 keys", Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedBatchGetItem)));
+        Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedScan));
+
+        var projected = await context.Members.Where(m => m.LastName == "Baker").Select(m => new { m.FirstName, m.Age }).ToListAsync();
+        Assert.Equal(10, projected.Count);
+        Assert.Contains("ProjectionExpression: #FirstName, #Age", Log.MessagesOf(DynamoDbEventId.ExecutedBatchGetItem).Last());
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => context.Members.WithIndex("by-last-name").Where(m => m.LastName == "Adams").ToListAsync());
+            () => context.Members.WithIndex("by-last-name").Where(m => m.LastName == "Adams" && m.Age > 30).ToListAsync());
         Assert.Contains("by-last-name", exception.Message);
         Assert.Contains("Age", exception.Message);
 

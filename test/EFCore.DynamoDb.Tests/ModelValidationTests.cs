@@ -161,6 +161,28 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void More_than_20_global_indexes_are_refused()
+    {
+        var exception = BuildFails(b => b.Entity<Wide>(e =>
+        {
+            foreach (var property in typeof(Wide).GetProperties().Where(p => p.Name.StartsWith('P')))
+            {
+                e.HasIndex(property.Name).IsGlobalSecondaryIndex("by-" + property.Name);
+            }
+        }));
+        Assert.Contains("more than 20 global", exception.Message);
+    }
+
+    [Fact]
+    public void Index_attribute_combines_with_the_fluent_index_call()
+    {
+        using var context = new ModelContext(b => b.Entity<IndexedItem>().HasIndex(i => i.Owner).IsGlobalSecondaryIndex("by-owner"));
+        var index = Assert.Single(context.Model.FindEntityType(typeof(IndexedItem))!.GetIndexes());
+        Assert.Equal("by-owner", index.GetSecondaryIndexName());
+        Assert.Equal(DynamoDbSecondaryIndexType.Global, index.GetSecondaryIndexType());
+    }
+
+    [Fact]
     public void Index_names_are_unique_per_table()
     {
         var exception = BuildFails(b => b.Entity<Account>(e =>

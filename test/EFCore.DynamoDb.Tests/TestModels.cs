@@ -80,3 +80,36 @@ public class ReadingContext(string prefix = "") : DbContext
             b.HasSortKey(r => r.Time);
         });
 }
+
+public class Wide
+{
+    public string Id { get; set; } = "";
+    public string? P00 { get; set; }
+    public string? P01 { get; set; }
+    public string? P02 { get; set; }
+    public string? P03 { get; set; }
+    public string? P04 { get; set; }
+    public string? P05 { get; set; }
+    public string? P06 { get; set; }
+    public string? P07 { get; set; }
+    public string? P08 { get; set; }
+    public string? P09 { get; set; }
+    public string? P10 { get; set; }
+    public string? P11 { get; set; }
+    public string? P12 { get; set; }
+    public string? P13 { get; set; }
+    public string? P14 { get; set; }
+    public string? P15 { get; set; }
+    public string? P16 { get; set; }
+    public string? P17 { get; set; }
+    public string? P18 { get; set; }
+    public string? P19 { get; set; }
+    public string? P20 { get; set; }
+}
+
+[Index(nameof(Owner))]
+public class IndexedItem
+{
+    public string Id { get; set; } = "";
+    public string Owner { get; set; } = "";
+}

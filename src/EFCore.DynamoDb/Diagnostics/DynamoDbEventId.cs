@@ -65,5 +65,8 @@ public static class DynamoDbEventId
     /// <summary>An existing table differs from the model in a way <c>EnsureCreated</c> does not change.</summary>
     public static readonly EventId TableSchemaMismatchWarning = Make(17, nameof(TableSchemaMismatchWarning));
 
+    /// <summary>A <c>BatchGetItem</c> request was sent (completing index results from the table).</summary>
+    public static readonly EventId ExecutedBatchGetItem = Make(18, nameof(ExecutedBatchGetItem));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

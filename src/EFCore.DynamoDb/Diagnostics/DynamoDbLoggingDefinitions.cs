@@ -23,4 +23,5 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogExecutedUpdateTimeToLive;
     public EventDefinitionBase? LogExecutedUpdateTable;
     public EventDefinitionBase? LogTableSchemaMismatchWarning;
+    public EventDefinitionBase? LogExecutedBatchGetItem;
 }

@@ -154,10 +154,13 @@ internal static class DynamoDbStrings
         => $"The query '{query}' names the index '{index}' but does not fix its partition key '{property}' with an equality.";
 
     public static string IndexDoesNotProject(string index, string attributes, string query)
-        => $"The query '{query}' reads {attributes}, which the index '{index}' does not hold. Select only the attributes it projects, or give the index DynamoDbProjectionType.All or Include them.";
+        => $"The query '{query}' filters on {attributes}, which the index '{index}' does not hold, so the index cannot evaluate the filter. Project those attributes into the index (DynamoDbProjectionType.All or Include), or query another way.";
 
     public static string ConsistentReadOnGlobalIndex(string index)
         => $"Global secondary indexes such as '{index}' offer no consistent reads: remove WithConsistentRead() (or ConsistentReads()) for this query, or query the table or a local index.";
+
+    public static string UnprocessedKeys(string table, int attempts)
+        => $"DynamoDB left keys of '{table}' unprocessed after {attempts} BatchGetItem attempts (throttling). Retry the query later, or raise the table's read capacity.";
 
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";

@@ -33,6 +33,16 @@ internal sealed class DynamoDbClientWrapper(
     public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
         => SendAsync("GetItem", request.TableName, request, (c, t) => c.GetItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedGetItem, cancellationToken);
 
+    public Task<BatchGetItemResponse> BatchGetItemAsync(BatchGetItemRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "BatchGetItem",
+            string.Join(", ", request.RequestItems.Keys),
+            request,
+            (c, t) => c.BatchGetItemAsync(request, t),
+            r => r.ConsumedCapacity is { Count: > 0 } capacities ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null,
+            DynamoDbLoggerExtensions.ExecutedBatchGetItem,
+            cancellationToken);
+
     public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
         => SendAsync("Query", request.TableName, request, (c, t) => c.QueryAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedQuery, cancellationToken);
 

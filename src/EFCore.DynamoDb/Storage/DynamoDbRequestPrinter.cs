@@ -45,6 +45,19 @@ internal static class DynamoDbRequestPrinter
 
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;
+            case BatchGetItemRequest r:
+                printer.AppendLine("BatchGetItem");
+                foreach (var (table, keys) in r.RequestItems)
+                {
+                    Line(printer, table, $"{keys.Keys.Count} keys" + (keys.ProjectionExpression == null ? "" : ", ProjectionExpression: " + keys.ProjectionExpression));
+                    Names(printer, keys.ExpressionAttributeNames);
+                    if (includeValues)
+                    {
+                        Line(printer, "Keys", string.Join("; ", keys.Keys.Select(k => string.Join(", ", k.Select(v => v.Key + ": " + PrintValue(v.Value))))));
+                    }
+                }
+
+                break;
             case PutItemRequest r:
                 Header(printer, "PutItem", r.TableName, null);
                 Values(printer, "Item", r.Item, includeValues);

@@ -53,6 +53,11 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         }
 
         var (result, requestDone) = await ReadPageAsync(client, _requests.Peek(), cancellationToken).ConfigureAwait(false);
+        if (plan.ReadsFromTable && result.Items.Count > 0)
+        {
+            result = new DynamoDbReadPage(await CompleteFromTableAsync(client, result.Items, cancellationToken).ConfigureAwait(false), result.Count);
+        }
+
         if (requestDone)
         {
             _requests.Dequeue();
@@ -61,6 +66,57 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
 
         return result;
     }
+
+    /// <summary>DynamoDB's limit of keys in one <c>BatchGetItem</c>.</summary>
+    private const int MaxBatchGetKeys = 100;
+
+    /// <summary>
+    /// Reads the items of index results from the table (100 keys per <c>BatchGetItem</c>, unprocessed keys resent
+    /// with backoff), and returns them in the index's order.
+    /// </summary>
+    private async Task<List<Dictionary<string, AttributeValue>>> CompleteFromTableAsync(
+        DynamoDbClientWrapper client, List<Dictionary<string, AttributeValue>> indexItems, CancellationToken cancellationToken)
+    {
+        var keyNames = plan.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+        string KeyOf(Dictionary<string, AttributeValue> item) => string.Join("\u0001", keyNames.Select(n => DynamoDbRequestPrinter.PrintValue(item[n])));
+
+        var found = new Dictionary<string, Dictionary<string, AttributeValue>>();
+        foreach (var chunk in indexItems.Chunk(MaxBatchGetKeys))
+        {
+            var request = DynamoDbReadRequestFactory.CompleteFromTable(
+                plan, client.Settings, chunk.Select(item => keyNames.ToDictionary(n => n, n => item[n])));
+            for (var attempt = 0; ; attempt++)
+            {
+                var response = await client.BatchGetItemAsync(request, cancellationToken).ConfigureAwait(false);
+                foreach (var item in response.Responses?.Values.SelectMany(items => items) ?? [])
+                {
+                    found[KeyOf(item)] = item;
+                }
+
+                if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
+                {
+                    break;
+                }
+
+                if (attempt >= MaxUnprocessedRetries)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.UnprocessedKeys(plan.TableName, attempt + 1));
+                }
+
+                request.RequestItems = unprocessed;
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // An item deleted between the index read and the table read is gone: skip it.
+        return indexItems.Select(item => found.GetValueOrDefault(KeyOf(item))).OfType<Dictionary<string, AttributeValue>>().ToList();
+    }
+
+    private const int MaxUnprocessedRetries = 8;
+
+    /// <summary>Exponential backoff with full jitter: up to 50 ms, 100 ms, 200 ms, … capped at 5 s.</summary>
+    private static TimeSpan Backoff(int attempt)
+        => TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(5000, 50 * Math.Pow(2, attempt)));
 
     /// <summary>Sends one request (or its next page); says whether that request has more pages.</summary>
     private static async Task<(DynamoDbReadPage Page, bool Done)> ReadPageAsync(

@@ -40,6 +40,12 @@ internal sealed class DynamoDbReadPlan
     /// <summary>The properties to read, or null to read whole items.</summary>
     public IReadOnlyList<IProperty>? Projection { get; init; }
 
+    /// <summary>
+    /// Whether the index lacks attributes the query returns: each page of index results is completed from the
+    /// table with <c>BatchGetItem</c>, in the index's order.
+    /// </summary>
+    public bool ReadsFromTable { get; init; }
+
     /// <summary>Whether the read returns items or counts them (<c>Select=COUNT</c>).</summary>
     public DynamoDbAggregate Aggregate { get; init; }
 

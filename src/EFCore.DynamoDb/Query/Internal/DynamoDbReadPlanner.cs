@@ -85,6 +85,7 @@ internal static class DynamoDbReadPlanner
             Operation = operation, EntityType = entityType, TableName = query.TableName, Index = index, KeyProperties = keyProperties,
             PartitionKeyCondition = partitionCondition, PartitionKeyValues = partitionValues, SortKeyCondition = sortCondition,
             Filter = filter, Projection = Projection(query, options, keyProperties), Aggregate = query.Aggregate,
+            ReadsFromTable = NeedsTableRead(query, index, keyProperties),
             ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
             AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
             PageSize = options.PageSize,
@@ -123,7 +124,7 @@ internal static class DynamoDbReadPlanner
                 throw new InvalidOperationException(DynamoDbStrings.IndexNeedsPartitionKey(options.IndexName, forced.PartitionKey.Name, options.QueryText));
             }
 
-            if (MissingAttributes(query, conjuncts, forced.Index, forced.KeyProperties) is { Count: > 0 } missing)
+            if (MissingFilterAttributes(conjuncts, forced.Index, forced.KeyProperties) is { Count: > 0 } missing)
             {
                 throw new InvalidOperationException(DynamoDbStrings.IndexDoesNotProject(options.IndexName, string.Join(", ", missing), options.QueryText));
             }
@@ -134,11 +135,15 @@ internal static class DynamoDbReadPlanner
         var eligible = candidates
             .Where(c => FixesPartition(conjuncts, c.PartitionKey))
             .Where(c => query.OrderingProperty == null || query.OrderingProperty == c.SortKey)
-            .Where(c => c.Index == null || MissingAttributes(query, conjuncts, c.Index, c.KeyProperties).Count == 0)
+            .Where(c => c.Index == null || MissingFilterAttributes(conjuncts, c.Index, c.KeyProperties).Count == 0)
             .ToList();
+
+        // A sort-key condition or ordering counts most; then the table, then an index that holds all the query reads.
         return eligible.Count == 0
             ? null
-            : eligible.MaxBy(c => (c.SortKey != null && HasSortCondition(conjuncts, c.SortKey) ? 2 : 0) + (c.Index == null ? 1 : 0));
+            : eligible.MaxBy(c => (c.SortKey != null && HasSortCondition(conjuncts, c.SortKey) ? 4 : 0)
+                + (c.Index == null ? 2 : 0)
+                + (NeedsTableRead(query, c.Index, c.KeyProperties) ? 0 : 1));
     }
 
     private static DynamoDbComparisonFilter? PartitionEquality(List<DynamoDbFilter> conjuncts, IProperty partitionKey)
@@ -151,9 +156,17 @@ internal static class DynamoDbReadPlanner
         => conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: not DynamoDbComparisonOperator.NotEqual } comparison && comparison.Property == sortKey
             || c is DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function && function.Property == sortKey);
 
-    /// <summary>The attributes the query reads or filters on that an index does not hold.</summary>
-    private static List<string> MissingAttributes(
-        DynamoDbQueryExpression query, List<DynamoDbFilter> conjuncts, IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties)
+    /// <summary>The attributes the query filters on that an index does not hold: such an index cannot answer it.</summary>
+    private static List<string> MissingFilterAttributes(List<DynamoDbFilter> conjuncts, IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties)
+        => Missing(index, keyProperties, conjuncts.SelectMany(ReferencedProperties));
+
+    /// <summary>The attributes the query returns that an index does not hold: they are read from the table afterwards.</summary>
+    private static bool NeedsTableRead(DynamoDbQueryExpression query, IReadOnlyIndex? index, IReadOnlyList<IProperty> keyProperties)
+        => index != null
+            && query.Aggregate == DynamoDbAggregate.None
+            && Missing(index, keyProperties, query.Projection ?? query.EntityType.GetRootType().GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredProperties())).Count > 0;
+
+    private static List<string> Missing(IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties, IEnumerable<IProperty> needed)
     {
         if (index.GetProjectionType() == DynamoDbProjectionType.All)
         {
@@ -161,12 +174,7 @@ internal static class DynamoDbReadPlanner
         }
 
         var held = keyProperties.Select(p => p.GetAttributeName()).Concat(index.GetProjectedAttributes()).ToHashSet();
-        var needed = (query.Projection ?? query.EntityType.GetProperties().ToList())
-            .Concat(conjuncts.SelectMany(ReferencedProperties))
-            .Select(p => p.GetAttributeName());
-        return query.Aggregate != DynamoDbAggregate.None && query.Projection == null
-            ? conjuncts.SelectMany(ReferencedProperties).Select(p => p.GetAttributeName()).Where(a => !held.Contains(a)).Distinct().ToList()
-            : needed.Where(a => !held.Contains(a)).Distinct().ToList();
+        return needed.Select(p => p.GetAttributeName()).Where(a => !held.Contains(a)).Distinct().ToList();
     }
 
     /// <summary>What to read: the query's projection, plus the keys a page continues from when the query is paged.</summary>

@@ -96,7 +96,11 @@ internal static class DynamoDbReadRequestFactory
 
                 var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Select(writer.Write));
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
-                var projection = Projection(plan, writer);
+
+                // An index that lacks attributes is read for its keys; the table gives the rest afterwards.
+                var projection = plan.ReadsFromTable
+                    ? string.Join(", ", plan.KeyProperties.Select(p => writer.Name(p.GetAttributeName())))
+                    : Projection(plan, writer);
                 return new QueryRequest
                 {
                     TableName = tableName,
@@ -132,6 +136,30 @@ internal static class DynamoDbReadRequestFactory
                 };
             }
         }
+    }
+
+    /// <summary>The <c>BatchGetItem</c> that completes index results from the table: the items of the given keys.</summary>
+    public static BatchGetItemRequest CompleteFromTable(
+        DynamoDbReadPlan plan, DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
+    {
+        var writer = new DynamoDbExpressionWriter(new Dictionary<string, object?>());
+        var projection = plan.Projection == null
+            ? null
+            : string.Join(", ", plan.Projection.Union(plan.EntityType.FindPrimaryKey()!.Properties).Select(p => writer.Name(p.GetAttributeName())));
+        return new BatchGetItemRequest
+        {
+            RequestItems = new Dictionary<string, KeysAndAttributes>
+            {
+                [settings.ResolveTableName(plan.TableName)] = new()
+                {
+                    Keys = keys.ToList(),
+                    ProjectionExpression = projection,
+                    ExpressionAttributeNames = projection == null ? null : writer.Names,
+                    ConsistentRead = plan.ConsistentRead ?? settings.ConsistentReads ? true : null,
+                },
+            },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
     }
 
     /// <summary>The projection text; a projection that reads nothing reads the partition key, so that items still count.</summary>
