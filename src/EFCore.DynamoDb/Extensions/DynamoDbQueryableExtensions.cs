@@ -104,12 +104,8 @@ public static class DynamoDbQueryableExtensions
     /// </summary>
     public static IQueryable<TEntity> WithIndex<TEntity>(this IQueryable<TEntity> source, [NotParameterized] string indexName)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrWhiteSpace(indexName);
-        return source.Provider is EntityQueryProvider
-            ? source.Provider.CreateQuery<TEntity>(Expression.Call(
-                null, WithIndexMethod.MakeGenericMethod(typeof(TEntity)), source.Expression, Expression.Constant(indexName)))
-            : source;
+        return Apply(source, WithIndexMethod, Expression.Constant(indexName));
     }
 
     /// <summary>
@@ -118,19 +114,15 @@ public static class DynamoDbQueryableExtensions
     /// </summary>
     public static IQueryable<TEntity> WithPageSize<TEntity>(this IQueryable<TEntity> source, int pageSize)
     {
-        ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
-        return source.Provider is EntityQueryProvider
-            ? source.Provider.CreateQuery<TEntity>(Expression.Call(
-                null, WithPageSizeMethod.MakeGenericMethod(typeof(TEntity)), source.Expression, Expression.Constant(pageSize)))
-            : source;
+        return Apply(source, WithPageSizeMethod, Expression.Constant(pageSize));
     }
 
-    private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, MethodInfo method)
+    private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, MethodInfo method, params Expression[] arguments)
     {
         ArgumentNullException.ThrowIfNull(source);
         return source.Provider is EntityQueryProvider
-            ? source.Provider.CreateQuery<TEntity>(Expression.Call(null, method.MakeGenericMethod(typeof(TEntity)), source.Expression))
+            ? source.Provider.CreateQuery<TEntity>(Expression.Call(null, method.MakeGenericMethod(typeof(TEntity)), [source.Expression, .. arguments]))
             : source;
     }
 }
