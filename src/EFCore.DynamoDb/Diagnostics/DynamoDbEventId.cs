@@ -68,5 +68,8 @@ public static class DynamoDbEventId
     /// <summary>A <c>BatchGetItem</c> request was sent (completing index results from the table).</summary>
     public static readonly EventId ExecutedBatchGetItem = Make(18, nameof(ExecutedBatchGetItem));
 
+    /// <summary>A <c>BatchWriteItem</c> request was sent (a SaveChanges under <c>AutoTransactionBehavior.Never</c>).</summary>
+    public static readonly EventId ExecutedBatchWriteItem = Make(19, nameof(ExecutedBatchWriteItem));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

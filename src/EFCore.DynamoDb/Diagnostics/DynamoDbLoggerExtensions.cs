@@ -83,6 +83,9 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedBatchGetItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedBatchGetItem, DynamoDbEventId.ExecutedBatchGetItem, LogLevel.Information, log);
 
+    public static void ExecutedBatchWriteItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
+        => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedBatchWriteItem, DynamoDbEventId.ExecutedBatchWriteItem, LogLevel.Information, log);
+
     public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;

@@ -24,4 +24,5 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogExecutedUpdateTable;
     public EventDefinitionBase? LogTableSchemaMismatchWarning;
     public EventDefinitionBase? LogExecutedBatchGetItem;
+    public EventDefinitionBase? LogExecutedBatchWriteItem;
 }

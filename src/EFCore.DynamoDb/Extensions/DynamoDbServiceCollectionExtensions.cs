@@ -38,7 +38,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddSingleton<DynamoDbClientFactory, DynamoDbClientFactory>()
                 .TryAddScoped<DynamoDbContextSettings, DynamoDbContextSettings>()
                 .TryAddScoped<DynamoDbClientWrapper, DynamoDbClientWrapper>()
-                .TryAddScoped<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>())
+                .TryAddScoped<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
+                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>())
             .TryAddCoreServices();
 
         return serviceCollection;

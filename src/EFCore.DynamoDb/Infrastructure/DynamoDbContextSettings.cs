@@ -35,6 +35,9 @@ internal sealed class DynamoDbContextSettings
 
     public bool SensitiveDataLoggingEnabled { get; }
 
+    /// <summary>How many write requests a non-transactional save keeps in flight at once.</summary>
+    public int MaxWriteConcurrency => _options.MaxWriteConcurrency;
+
     /// <summary>The endpoint requests go to, for error messages (never credentials).</summary>
     public string EndpointDescription
         => _options.ServiceUrl

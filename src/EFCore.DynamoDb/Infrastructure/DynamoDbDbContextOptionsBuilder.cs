@@ -78,6 +78,16 @@ public class DynamoDbDbContextOptionsBuilder
         return With(e => e.WithConfigureClient(configure));
     }
 
+    /// <summary>
+    /// How many write requests a SaveChanges under <c>AutoTransactionBehavior.Never</c> keeps in flight at once
+    /// (<c>BatchWriteItem</c> and single conditional writes; default 4).
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder MaxWriteConcurrency(int concurrency)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
+        return With(e => e.WithMaxWriteConcurrency(concurrency));
+    }
+
     private DynamoDbDbContextOptionsBuilder With(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> change)
     {
         var extension = _optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();

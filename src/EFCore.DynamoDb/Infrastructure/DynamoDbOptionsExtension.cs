@@ -30,6 +30,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
         ScanBehavior = copyFrom.ScanBehavior;
         ConfigureClient = copyFrom.ConfigureClient;
         Client = copyFrom.Client;
+        MaxWriteConcurrency = copyFrom.MaxWriteConcurrency;
     }
 
     public string? ServiceUrl { get; private init; }
@@ -40,6 +41,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public DynamoDbScanBehavior ScanBehavior { get; private init; } = DynamoDbScanBehavior.Warn;
     public Action<AmazonDynamoDBConfig>? ConfigureClient { get; private init; }
     public IAmazonDynamoDB? Client { get; private init; }
+    public int MaxWriteConcurrency { get; private init; } = 4;
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -49,6 +51,8 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public DynamoDbOptionsExtension WithTableNamePrefix(string? prefix) => new(this) { TableNamePrefix = prefix };
     public DynamoDbOptionsExtension WithConsistentReads(bool consistentReads) => new(this) { ConsistentReads = consistentReads };
     public DynamoDbOptionsExtension WithScanBehavior(DynamoDbScanBehavior behavior) => new(this) { ScanBehavior = behavior };
+    public DynamoDbOptionsExtension WithMaxWriteConcurrency(int concurrency) => new(this) { MaxWriteConcurrency = concurrency };
+
     public DynamoDbOptionsExtension WithClient(IAmazonDynamoDB? client) => new(this) { Client = client };
 
     public DynamoDbOptionsExtension WithConfigureClient(Action<AmazonDynamoDBConfig> configure)

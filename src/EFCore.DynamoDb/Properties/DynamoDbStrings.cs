@@ -162,6 +162,12 @@ internal static class DynamoDbStrings
     public static string UnprocessedKeys(string table, int attempts)
         => $"DynamoDB left keys of '{table}' unprocessed after {attempts} BatchGetItem attempts (throttling). Retry the query later, or raise the table's read capacity.";
 
+    public static string UnprocessedWrites(int count, int attempts)
+        => $"DynamoDB left {count} writes unprocessed after {attempts} BatchWriteItem attempts (throttling). They were not written.";
+
+    public static string BatchSaveFailed(int notWritten, int total, string reason)
+        => $"{notWritten} of the {total} writes of this SaveChanges (AutoTransactionBehavior.Never) were not written: {reason} The writes that succeeded are stored and their entries accepted; the failed entries keep their state, so SaveChanges can be called again.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

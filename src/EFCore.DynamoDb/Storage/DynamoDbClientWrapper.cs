@@ -43,6 +43,16 @@ internal sealed class DynamoDbClientWrapper(
             DynamoDbLoggerExtensions.ExecutedBatchGetItem,
             cancellationToken);
 
+    public Task<BatchWriteItemResponse> BatchWriteItemAsync(BatchWriteItemRequest request, CancellationToken cancellationToken)
+        => SendAsync(
+            "BatchWriteItem",
+            string.Join(", ", request.RequestItems.Keys),
+            request,
+            (c, t) => c.BatchWriteItemAsync(request, t),
+            r => r.ConsumedCapacity is { Count: > 0 } capacities ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null,
+            DynamoDbLoggerExtensions.ExecutedBatchWriteItem,
+            cancellationToken);
+
     public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
         => SendAsync("Query", request.TableName, request, (c, t) => c.QueryAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedQuery, cancellationToken);
 

@@ -1,8 +1,8 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Update;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -22,6 +22,7 @@ internal sealed class DynamoDbDatabase(
     ICurrentDbContext currentContext,
     DynamoDbClientWrapper clientWrapper,
     DynamoDbWriteCommandFactory commandFactory,
+    DynamoDbBatchWriter batchWriter,
     IDiagnosticsLogger<DbLoggerCategory.Update> updateLogger)
     : Database(dependencies)
 {
@@ -38,9 +39,11 @@ internal sealed class DynamoDbDatabase(
             .Select(commandFactory.Create)
             .ToList();
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
-        if (commands.Count > 1 && behavior != AutoTransactionBehavior.Never)
+        if (commands.Count > 1)
         {
-            await SaveInTransactionsAsync(commands, behavior, cancellationToken).ConfigureAwait(false);
+            await (behavior == AutoTransactionBehavior.Never
+                ? SaveWithoutTransactionAsync(commands, cancellationToken)
+                : SaveInTransactionsAsync(commands, behavior, cancellationToken)).ConfigureAwait(false);
             return entries.Count;
         }
 
@@ -89,7 +92,7 @@ internal sealed class DynamoDbDatabase(
 
             try
             {
-                await clientWrapper.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
+                await SendTransactionAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested || applied > 0)
             {
@@ -106,6 +109,62 @@ internal sealed class DynamoDbDatabase(
         }
     }
 
+    /// <summary>
+    /// <c>AutoTransactionBehavior.Never</c>: unconditional inserts and deletes in <c>BatchWriteItem</c> requests, the
+    /// other writes as single conditional requests, all with bounded concurrency. When some fail, those that were
+    /// written are accepted (so a retry sends only the rest) and the exception names what was not written.
+    /// </summary>
+    private async Task SaveWithoutTransactionAsync(List<DynamoDbWriteCommand> commands, CancellationToken cancellationToken)
+    {
+        var concurrency = clientWrapper.Settings.MaxWriteConcurrency;
+        var singles = commands.Where(c => !c.CanBatch).ToList();
+        var singleFailures = new System.Collections.Concurrent.ConcurrentBag<(DynamoDbWriteCommand Command, Exception Error)>();
+        var batches = batchWriter.WriteAsync(commands.Where(c => c.CanBatch).ToList(), concurrency, cancellationToken);
+        await Parallel.ForEachAsync(
+            singles,
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (command, token) =>
+            {
+                try
+                {
+                    await SendAsync(command, token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    singleFailures.Add((command, exception));
+                }
+            }).ConfigureAwait(false);
+
+        var (batched, notBatched, batchError) = await batches.ConfigureAwait(false);
+        var failed = singleFailures.Select(f => f.Command).Concat(notBatched).ToHashSet();
+        var written = commands.Where(c => !failed.Contains(c)).ToList();
+        foreach (var command in written)
+        {
+            command.Complete();
+        }
+
+        if (failed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var command in written)
+        {
+            ((Microsoft.EntityFrameworkCore.ChangeTracking.Internal.InternalEntityEntry)command.Entry).AcceptChanges();
+        }
+
+        if (!singleFailures.IsEmpty)
+        {
+            var (command, error) = singleFailures.First();
+            throw DynamoDbUpdateExceptionFactory.Create(error, command, commandFactory.DescribeKey(command.Entry), written.Count, commands.Count);
+        }
+
+        throw new DbUpdateException(
+            DynamoDbStrings.BatchSaveFailed(failed.Count, commands.Count, batchError?.Message ?? ""),
+            batchError,
+            failed.Select(c => c.Entry).ToList());
+    }
+
     /// <summary>The write a cancelled transaction blames (its reasons are in request order), else the first.</summary>
     private static DynamoDbWriteCommand FailedCommand(Exception exception, DynamoDbWriteCommand[] transaction)
     {
@@ -113,6 +172,37 @@ internal sealed class DynamoDbDatabase(
         var index = reasons?.FindIndex(r => r.Code is { } code && code != "None") ?? -1;
         return index >= 0 && index < transaction.Length ? transaction[index] : transaction[0];
     }
+
+    /// <summary>How often a transaction cancelled only by conflicts or throttling is sent again.</summary>
+    private const int MaxTransactionAttempts = 5;
+
+    /// <summary>
+    /// Sends a transaction, again (with the same <c>ClientRequestToken</c>, so it cannot apply twice) while DynamoDB
+    /// cancels it only for transient reasons: conflicts with other transactions, or throttling.
+    /// </summary>
+    private async Task SendTransactionAsync(TransactWriteItemsRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await clientWrapper.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TransactionCanceledException exception) when (attempt < MaxTransactionAttempts && IsTransient(exception))
+            {
+                await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransient(TransactionCanceledException exception)
+        => exception.CancellationReasons is { Count: > 0 } reasons
+            && reasons.Any(r => IsTransientReason(r.Code))
+            && reasons.All(r => r.Code is null or "None" || IsTransientReason(r.Code));
+
+    private static bool IsTransientReason(string? code)
+        => code is "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded";
 
     private Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
         => command.Request switch

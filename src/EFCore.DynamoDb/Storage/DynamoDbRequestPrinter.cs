@@ -45,6 +45,14 @@ internal static class DynamoDbRequestPrinter
 
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;
+            case BatchWriteItemRequest r:
+                printer.AppendLine("BatchWriteItem");
+                foreach (var (table, writes) in r.RequestItems)
+                {
+                    Line(printer, table, $"{writes.Count(w => w.PutRequest != null)} puts, {writes.Count(w => w.DeleteRequest != null)} deletes");
+                }
+
+                break;
             case BatchGetItemRequest r:
                 printer.AppendLine("BatchGetItem");
                 foreach (var (table, keys) in r.RequestItems)

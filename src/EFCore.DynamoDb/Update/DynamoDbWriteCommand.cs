@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
 
@@ -11,11 +12,34 @@ namespace EFCore.DynamoDb.Update;
 internal sealed class DynamoDbWriteCommand(
     IUpdateEntry entry,
     AmazonDynamoDBRequest request,
-    IReadOnlyList<(IProperty Property, object Value)> generatedValues)
+    IReadOnlyList<(IProperty Property, object Value)> generatedValues,
+    Dictionary<string, AttributeValue> key,
+    bool canBatch)
 {
     public IUpdateEntry Entry { get; } = entry;
 
     public AmazonDynamoDBRequest Request { get; } = request;
+
+    /// <summary>The key attributes of the item written.</summary>
+    public Dictionary<string, AttributeValue> Key { get; } = key;
+
+    /// <summary>
+    /// Whether the write may go into a <c>BatchWriteItem</c> (which has no conditions): an insert or delete with no
+    /// concurrency check and no generated value. In a batch, an insert overwrites an existing item with its key.
+    /// </summary>
+    public bool CanBatch { get; } = canBatch;
+
+    /// <summary>The write as a <c>BatchWriteItem</c> element.</summary>
+    public WriteRequest ToWriteRequest()
+        => Request is PutItemRequest put ? new WriteRequest(new PutRequest(put.Item)) : new WriteRequest(new DeleteRequest(Key));
+
+    /// <summary>The table the write goes to.</summary>
+    public string TableName => Request switch
+    {
+        PutItemRequest put => put.TableName,
+        UpdateItemRequest update => update.TableName,
+        _ => ((DeleteItemRequest)Request).TableName,
+    };
 
     /// <summary>Hands the generated values to the change tracker after the write succeeded.</summary>
     public void Complete()

@@ -57,7 +57,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                     ExpressionAttributeNames = writer.Names,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 },
-                generated);
+                generated,
+                key.Properties.Select(p => p.GetAttributeName()).ToDictionary(name => name, name => item[name]),
+                canBatch: entry.SharedIdentityEntry == null && generated.Count == 0);
         }
 
         var keyAttributes = KeyAttributes(entry, key);
@@ -125,7 +127,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 break;
         }
 
-        return new DynamoDbWriteCommand(entry, request, generated);
+        return new DynamoDbWriteCommand(
+            entry, request, generated, keyAttributes, canBatch: entry.EntityState == EntityState.Deleted && conditions.Count == 1);
     }
 
     /// <summary>Describes an entry's key for messages: values only with sensitive data logging.</summary>

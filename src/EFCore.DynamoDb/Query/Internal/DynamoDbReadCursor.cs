@@ -104,7 +104,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 }
 
                 request.RequestItems = unprocessed;
-                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -113,10 +113,6 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
     }
 
     private const int MaxUnprocessedRetries = 8;
-
-    /// <summary>Exponential backoff with full jitter: up to 50 ms, 100 ms, 200 ms, … capped at 5 s.</summary>
-    private static TimeSpan Backoff(int attempt)
-        => TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * Math.Min(5000, 50 * Math.Pow(2, attempt)));
 
     /// <summary>Sends one request (or its next page); says whether that request has more pages.</summary>
     private static async Task<(DynamoDbReadPage Page, bool Done)> ReadPageAsync(

@@ -1,0 +1,95 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage;
+
+namespace EFCore.DynamoDb.Update;
+
+/// <summary>
+/// Bulk writes for <c>AutoTransactionBehavior.Never</c>: inserts and deletes without conditions go out as
+/// <c>BatchWriteItem</c> requests of 25, several in flight at once; <c>UnprocessedItems</c> are resent with
+/// exponential backoff and jitter until written or a bounded number of attempts. Reports exactly which writes were made.
+/// </summary>
+internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
+{
+    /// <summary>DynamoDB's limit of writes in one <c>BatchWriteItem</c>.</summary>
+    public const int MaxBatchItems = 25;
+
+    /// <summary>How often unprocessed items are resent before the save reports them as not written.</summary>
+    public const int MaxUnprocessedAttempts = 10;
+
+    /// <summary>Writes the commands; returns those written and, when some could not be, the reason.</summary>
+    public async Task<(List<DynamoDbWriteCommand> Written, List<DynamoDbWriteCommand> NotWritten, Exception? Error)> WriteAsync(
+        IReadOnlyList<DynamoDbWriteCommand> commands, int concurrency, CancellationToken cancellationToken)
+    {
+        var written = new List<DynamoDbWriteCommand>();
+        var notWritten = new List<DynamoDbWriteCommand>();
+        Exception? error = null;
+        var gate = new object();
+        await Parallel.ForEachAsync(
+            commands.Chunk(MaxBatchItems),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (batch, token) =>
+            {
+                var (done, pending, failure) = await WriteBatchAsync(batch, token).ConfigureAwait(false);
+                lock (gate)
+                {
+                    written.AddRange(done);
+                    notWritten.AddRange(pending);
+                    error ??= failure;
+                }
+            }).ConfigureAwait(false);
+
+        return (written, notWritten, error);
+    }
+
+    private async Task<(IEnumerable<DynamoDbWriteCommand> Done, IEnumerable<DynamoDbWriteCommand> Pending, Exception? Error)> WriteBatchAsync(
+        DynamoDbWriteCommand[] batch, CancellationToken cancellationToken)
+    {
+        var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.ToList());
+        string Identify(string table, Dictionary<string, AttributeValue> attributes)
+            => table + "\u0001" + string.Join("\u0001", keyNames[table].Select(name => name + "=" + DynamoDbRequestPrinter.PrintValue(attributes[name])));
+
+        var pending = batch.ToDictionary(c => Identify(c.TableName, c.Key));
+        var request = new BatchWriteItemRequest
+        {
+            RequestItems = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(c => c.ToWriteRequest()).ToList()),
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+
+        for (var attempt = 0; ; attempt++)
+        {
+            BatchWriteItemResponse response;
+            try
+            {
+                response = await clientWrapper.BatchWriteItemAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return (batch.Where(c => !pending.ContainsValue(c)), pending.Values, exception);
+            }
+
+            var unprocessed = response.UnprocessedItems ?? [];
+            var stillPending = unprocessed
+                .SelectMany(t => t.Value.Select(w => Identify(t.Key, w.PutRequest?.Item ?? w.DeleteRequest.Key)))
+                .ToHashSet();
+            foreach (var key in pending.Keys.Where(k => !stillPending.Contains(k)).ToList())
+            {
+                pending.Remove(key);
+            }
+
+            if (pending.Count == 0)
+            {
+                return (batch, [], null);
+            }
+
+            if (attempt + 1 >= MaxUnprocessedAttempts)
+            {
+                return (batch.Where(c => !pending.ContainsValue(c)), pending.Values,
+                    new InvalidOperationException(Properties.DynamoDbStrings.UnprocessedWrites(pending.Count, attempt + 1)));
+            }
+
+            request.RequestItems = unprocessed;
+            await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
