@@ -166,26 +166,6 @@ public class CrudTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
-    public async Task Failure_after_earlier_single_writes_says_what_was_applied()
-    {
-        await using (var context = CreateContext())
-        {
-            context.Users.Add(new User { Email = "taken@b.com", CreatedAt = CreatedAt });
-            await context.SaveChangesAsync();
-        }
-
-        await using (var context = CreateContext())
-        {
-            context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
-            context.Users.Add(new User { Email = "fresh@b.com", CreatedAt = CreatedAt });
-            context.Users.Add(new User { Email = "taken@b.com", CreatedAt = CreatedAt });
-            var exception = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
-            Assert.Contains("already exists", exception.Message);
-            Assert.Contains("1 of the 2 writes of this SaveChanges were applied", exception.Message);
-        }
-    }
-
-    [Fact]
     public async Task Empty_key_values_find_nothing_without_a_request()
     {
         await using var context = CreateContext();
