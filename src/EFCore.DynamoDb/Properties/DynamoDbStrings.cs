@@ -168,6 +168,12 @@ internal static class DynamoDbStrings
     public static string BatchSaveFailed(int notWritten, int total, string reason)
         => $"{notWritten} of the {total} writes of this SaveChanges (AutoTransactionBehavior.Never) were not written: {reason} The writes that succeeded are stored and their entries accepted; the failed entries keep their state, so SaveChanges can be called again.";
 
+    public static string NullCounterIncrement(string entityType, string property)
+        => $"ExecuteUpdate adds null to '{entityType}.{property}': an increment needs a value.";
+
+    public static string UnsupportedSetter(string setter)
+        => $"The ExecuteUpdate setter '{setter}' cannot be translated. DynamoDB can set a property to a constant, variable or client value, add or subtract one (x => x.Count + n, an atomic counter), or remove it (null); key properties cannot change.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

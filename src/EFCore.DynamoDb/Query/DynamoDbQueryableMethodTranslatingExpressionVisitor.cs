@@ -207,6 +207,53 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         return source.UpdateResultCardinality(returnDefault ? ResultCardinality.SingleOrDefault : ResultCardinality.Single);
     }
 
+    protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
+        => ((DynamoDbQueryExpression)source.QueryExpression) is { PartiQL: null, Aggregate: DynamoDbAggregate.None } query
+            ? new DynamoDbNonQueryExpression(query, null)
+            : Unsupported(DynamoDbStrings.OperatorNotSupported("ExecuteDelete"));
+
+    protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
+    {
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        var translated = new List<DynamoDbUpdateSetter>();
+        foreach (var setter in setters)
+        {
+            if (TranslateSetter(source, setter) is not { } update)
+            {
+                return Unsupported(DynamoDbStrings.UnsupportedSetter(setter.PropertySelector.Print() + " = " + setter.ValueExpression.Print()));
+            }
+
+            translated.Add(update);
+        }
+
+        return query.PartiQL == null ? new DynamoDbNonQueryExpression(query, translated) : Unsupported(DynamoDbStrings.PartiQLComposition("ExecuteUpdate"));
+    }
+
+    /// <summary><c>SET #p = :v</c>, <c>SET #p = #p ± :v</c>, or null when DynamoDB cannot express the setter.</summary>
+    private static DynamoDbUpdateSetter? TranslateSetter(ShapedQueryExpression source, ExecuteUpdateSetter setter)
+    {
+        if (DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, setter.PropertySelector)) is not { } property || property.IsPrimaryKey())
+        {
+            return null;
+        }
+
+        var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;
+        if (DynamoDbValueOperand.AsValue(value) is { } plain)
+        {
+            return new DynamoDbUpdateSetter(property, new DynamoDbValueOperand(plain, property), DynamoDbUpdateSetterKind.Assign);
+        }
+
+        var unwrapped = value is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : value;
+        return unwrapped is BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked } binary
+            && DynamoDbFilterTranslator.FindProperty(binary.Left) == property
+            && DynamoDbValueOperand.AsValue(binary.Right) is { } amount
+                ? new DynamoDbUpdateSetter(
+                    property,
+                    new DynamoDbValueOperand(amount, property),
+                    binary.NodeType is ExpressionType.Add or ExpressionType.AddChecked ? DynamoDbUpdateSetterKind.Add : DynamoDbUpdateSetterKind.Subtract)
+                : null;
+    }
+
     /// <summary>A value computed from the count of matching items: the query counts instead of reading.</summary>
     private ShapedQueryExpression? TranslateAggregate(ShapedQueryExpression source, LambdaExpression? predicate, DynamoDbAggregate aggregate, Type resultType)
     {

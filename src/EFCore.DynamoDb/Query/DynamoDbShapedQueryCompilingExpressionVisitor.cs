@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Update;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -15,6 +16,31 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
     DynamoDbQueryCompilationContext queryCompilationContext)
     : ShapedQueryCompilingExpressionVisitor(dependencies, queryCompilationContext)
 {
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        if (extensionExpression is not DynamoDbNonQueryExpression nonQuery)
+        {
+            return base.VisitExtension(extensionExpression);
+        }
+
+        // The items are read for their keys only.
+        nonQuery.Query.ApplyProjection(nonQuery.Query.EntityType.FindPrimaryKey()!.Properties);
+        var plan = DynamoDbReadPlanner.Plan(nonQuery.Query, queryCompilationContext, Dependencies.TypeMappingSource);
+        var setters = Expression.Constant(nonQuery.Setters, typeof(IReadOnlyList<DynamoDbUpdateSetter>));
+        return QueryCompilationContext.IsAsync
+            ? Expression.Call(
+                typeof(DynamoDbNonQueryExecutor).GetMethod(nameof(DynamoDbNonQueryExecutor.ExecuteAsync))!,
+                QueryCompilationContext.QueryContextParameter,
+                Expression.Constant(plan),
+                setters,
+                Expression.Property(QueryCompilationContext.QueryContextParameter, nameof(QueryContext.CancellationToken)))
+            : Expression.Call(
+                typeof(DynamoDbNonQueryExecutor).GetMethod(nameof(DynamoDbNonQueryExecutor.Execute))!,
+                QueryCompilationContext.QueryContextParameter,
+                Expression.Constant(plan),
+                setters);
+    }
+
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
