@@ -51,6 +51,17 @@ public class SingleTableTests : DynamoDbTestBase<SingleTableContext>
     }
 
     [Fact]
+    public async Task Two_entities_writing_one_item_are_refused_before_sending()
+    {
+        await using var context = CreateContext();
+        context.Customers.Add(new Customer { Pk = "CUSTOMER#2", Sk = "SAME" });
+        context.Orders.Add(new CustomerOrder { Pk = "CUSTOMER#2", Sk = "SAME" });
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+        Assert.Contains("twice", exception.Message);
+        Assert.Contains("Customer, CustomerOrder", exception.Message);
+    }
+
+    [Fact]
     public async Task Items_carry_their_type_in_the_type_attribute()
     {
         using var raw = TestDb.RawClient();

@@ -71,5 +71,11 @@ public static class DynamoDbEventId
     /// <summary>A <c>BatchWriteItem</c> request was sent (a SaveChanges under <c>AutoTransactionBehavior.Never</c>).</summary>
     public static readonly EventId ExecutedBatchWriteItem = Make(19, nameof(ExecutedBatchWriteItem));
 
+    /// <summary>A SaveChanges finished: its requests and their total consumed capacity.</summary>
+    public static readonly EventId SaveChangesCompleted = Make(20, nameof(SaveChangesCompleted));
+
+    /// <summary>A query finished reading: its requests and their total consumed capacity.</summary>
+    public static readonly EventId QueryCompleted = Make(21, nameof(QueryCompleted));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

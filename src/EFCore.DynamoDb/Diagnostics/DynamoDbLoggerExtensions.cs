@@ -86,6 +86,38 @@ internal static class DynamoDbLoggerExtensions
     public static void ExecutedBatchWriteItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedBatchWriteItem, DynamoDbEventId.ExecutedBatchWriteItem, LogLevel.Information, log);
 
+    public static void SaveChangesCompleted(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int entries, int requests, double capacity)
+        => LogTotals(diagnostics, ref ((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogDynamoDbSaveChangesCompleted, DynamoDbEventId.SaveChangesCompleted,
+            "SaveChanges wrote {count} entries with {requests} DynamoDB requests consuming {capacity} capacity units.", entries, requests, capacity);
+
+    public static void QueryCompleted(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, int results, int requests, double capacity)
+        => LogTotals(diagnostics, ref ((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogQueryCompleted, DynamoDbEventId.QueryCompleted,
+            "A query returned {count} results with {requests} DynamoDB requests consuming {capacity} capacity units.", results, requests, capacity);
+
+    private static void LogTotals<TCategory>(
+        IDiagnosticsLogger<TCategory> diagnostics, ref EventDefinitionBase? cached, EventId eventId, string message, int count, int requests, double capacity)
+        where TCategory : LoggerCategory<TCategory>, new()
+    {
+        var definition = (EventDefinition<int, int, string>)(cached ??= new EventDefinition<int, int, string>(
+            diagnostics.Options,
+            eventId,
+            LogLevel.Debug,
+            "DynamoDbEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
+            level => LoggerMessage.Define<int, int, string>(level, eventId, message)));
+
+        var capacityText = capacity.ToString(CultureInfo.InvariantCulture);
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics, count, requests, capacityText);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<int, int, string>)d).GenerateMessage(count, requests, capacityText));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     public static void SaveNotAtomicWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int writes, int transactions)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;

@@ -25,4 +25,6 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogTableSchemaMismatchWarning;
     public EventDefinitionBase? LogExecutedBatchGetItem;
     public EventDefinitionBase? LogExecutedBatchWriteItem;
+    public EventDefinitionBase? LogDynamoDbSaveChangesCompleted;
+    public EventDefinitionBase? LogQueryCompleted;
 }

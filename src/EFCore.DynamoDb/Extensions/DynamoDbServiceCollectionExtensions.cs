@@ -26,6 +26,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IDatabase, DynamoDbDatabase>()
             .TryAdd<IDatabaseCreator, DynamoDbDatabaseCreator>()
             .TryAdd<IDbContextTransactionManager, DynamoDbTransactionManager>()
+            .TryAdd<IExecutionStrategyFactory, DynamoDbExecutionStrategyFactory>()
             .TryAdd<ITypeMappingSource, DynamoDbTypeMappingSource>()
             .TryAdd<IModelValidator, DynamoDbModelValidator>()
             .TryAdd<IProviderConventionSetBuilder, DynamoDbConventionSetBuilder>()

@@ -88,6 +88,24 @@ public class DynamoDbDbContextOptionsBuilder
         return With(e => e.WithMaxWriteConcurrency(concurrency));
     }
 
+    /// <summary>
+    /// Retries a SaveChanges or a query page that DynamoDB refused without applying it (throttling, request limits,
+    /// transaction conflicts), up to <paramref name="maxRetryCount"/> times with exponential backoff.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder EnableRetryOnFailure(int maxRetryCount = 6, TimeSpan? maxRetryDelay = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxRetryCount);
+        var delay = maxRetryDelay ?? TimeSpan.FromSeconds(30);
+        return With(e => e.WithExecutionStrategy(d => new DynamoDbRetryingExecutionStrategy(d, maxRetryCount, delay)));
+    }
+
+    /// <summary>Uses a custom execution strategy for saves and query pages.</summary>
+    public virtual DynamoDbDbContextOptionsBuilder ExecutionStrategy(Func<Microsoft.EntityFrameworkCore.Storage.ExecutionStrategyDependencies, Microsoft.EntityFrameworkCore.Storage.IExecutionStrategy> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        return With(e => e.WithExecutionStrategy(factory));
+    }
+
     private DynamoDbDbContextOptionsBuilder With(Func<DynamoDbOptionsExtension, DynamoDbOptionsExtension> change)
     {
         var extension = _optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.Infrastructure;
@@ -31,6 +32,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
         ConfigureClient = copyFrom.ConfigureClient;
         Client = copyFrom.Client;
         MaxWriteConcurrency = copyFrom.MaxWriteConcurrency;
+        ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
     }
 
     public string? ServiceUrl { get; private init; }
@@ -42,6 +44,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public Action<AmazonDynamoDBConfig>? ConfigureClient { get; private init; }
     public IAmazonDynamoDB? Client { get; private init; }
     public int MaxWriteConcurrency { get; private init; } = 4;
+    public Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private init; }
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -51,6 +54,9 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public DynamoDbOptionsExtension WithTableNamePrefix(string? prefix) => new(this) { TableNamePrefix = prefix };
     public DynamoDbOptionsExtension WithConsistentReads(bool consistentReads) => new(this) { ConsistentReads = consistentReads };
     public DynamoDbOptionsExtension WithScanBehavior(DynamoDbScanBehavior behavior) => new(this) { ScanBehavior = behavior };
+    public DynamoDbOptionsExtension WithExecutionStrategy(Func<ExecutionStrategyDependencies, IExecutionStrategy> factory)
+        => new(this) { ExecutionStrategyFactory = factory };
+
     public DynamoDbOptionsExtension WithMaxWriteConcurrency(int concurrency) => new(this) { MaxWriteConcurrency = concurrency };
 
     public DynamoDbOptionsExtension WithClient(IAmazonDynamoDB? client) => new(this) { Client = client };

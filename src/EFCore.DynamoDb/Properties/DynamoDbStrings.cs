@@ -190,8 +190,14 @@ internal static class DynamoDbStrings
     public static string WriteFailed(string entityType, string key, string errorCode, string reason)
         => $"Writing '{entityType}' with key {key} failed with {errorCode}: {reason}";
 
-    public static string TooManyWritesForOneTransaction(int writes, int max)
-        => $"SaveChanges has {writes} writes, but one DynamoDB transaction holds at most {max}, and AutoTransactionBehavior is Always. Nothing was sent. Save in smaller groups, or use AutoTransactionBehavior.WhenNeeded to split the save (not atomic as a whole).";
+    public static string TooManyWritesForOneTransaction(int writes, int max, long bytes)
+        => $"SaveChanges has {writes} writes ({bytes} bytes), but one DynamoDB transaction holds at most {max} writes and 4 MB, and AutoTransactionBehavior is Always. Nothing was sent. Save in smaller groups, or use AutoTransactionBehavior.WhenNeeded to split the save (not atomic as a whole).";
+
+    public static string ItemTooLarge(string entityType, string key, long size)
+        => $"The item of '{entityType}' with key {key} is {size} bytes, over DynamoDB's limit of 400 KB. Nothing was sent. Store large values elsewhere (for example in S3) and keep a reference.";
+
+    public static string TwoWritesToOneItem(string entityTypes, string key, string table)
+        => $"This SaveChanges writes the item with key {key} in table '{table}' twice ({entityTypes}). DynamoDB accepts one write per item in a transaction or batch: save them separately. Nothing was sent.";
 
     public static string TransactionNotApplied
         => "The transaction holding this write was cancelled: none of its writes were applied.";

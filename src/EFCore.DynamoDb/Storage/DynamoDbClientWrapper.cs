@@ -20,6 +20,22 @@ internal sealed class DynamoDbClientWrapper(
     DynamoDbContextSettings settings,
     IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
 {
+    private readonly Lock _totalsLock = new();
+    private int _requests;
+    private double _capacity;
+
+    /// <summary>How many requests this context sent and the capacity they consumed, so far.</summary>
+    public (int Requests, double Capacity) Totals
+    {
+        get
+        {
+            lock (_totalsLock)
+            {
+                return (_requests, _capacity);
+            }
+        }
+    }
+
     private delegate void LogAction(IDiagnosticsLogger<DbLoggerCategory.Database.Command> logger, DynamoDbRequestLog log);
 
     public DynamoDbContextSettings Settings => settings;
@@ -137,8 +153,14 @@ internal sealed class DynamoDbClientWrapper(
                 DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
         }
 
-        logExecuted(commandLogger, new DynamoDbRequestLog(
-            operation, tableName, request, Stopwatch.GetElapsedTime(started), capacity(response)?.CapacityUnits));
+        var consumed = capacity(response)?.CapacityUnits;
+        lock (_totalsLock)
+        {
+            _requests++;
+            _capacity += consumed ?? 0;
+        }
+
+        logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), consumed));
         return response;
     }
 

@@ -33,11 +33,21 @@ internal sealed class DynamoDbDatabase(
 
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
+        var before = clientWrapper.Totals;
+        var saved = await SaveAsync(entries, cancellationToken).ConfigureAwait(false);
+        var after = clientWrapper.Totals;
+        updateLogger.SaveChangesCompleted(saved, after.Requests - before.Requests, after.Capacity - before.Capacity);
+        return saved;
+    }
+
+    private async Task<int> SaveAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
+    {
         // A Deleted entry whose key is Added again in the same save is written by the Added entry's replacing Put.
         var commands = entries
             .Where(e => !(e.EntityState == EntityState.Deleted && e.SharedIdentityEntry != null))
             .Select(commandFactory.Create)
             .ToList();
+        CheckOneWritePerItem(commands);
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
         if (commands.Count > 1)
         {
@@ -69,12 +79,12 @@ internal sealed class DynamoDbDatabase(
     private async Task SaveInTransactionsAsync(
         List<DynamoDbWriteCommand> commands, AutoTransactionBehavior behavior, CancellationToken cancellationToken)
     {
-        var transactions = commands.Chunk(MaxTransactionItems).ToList();
+        var transactions = Transactions(commands).ToList();
         if (transactions.Count > 1)
         {
             if (behavior == AutoTransactionBehavior.Always)
             {
-                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, MaxTransactionItems));
+                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, MaxTransactionItems, commands.Sum(c => c.Size)));
             }
 
             updateLogger.SaveNotAtomicWarning(commands.Count, transactions.Count);
@@ -163,6 +173,45 @@ internal sealed class DynamoDbDatabase(
             DynamoDbStrings.BatchSaveFailed(failed.Count, commands.Count, batchError?.Message ?? ""),
             batchError,
             failed.Select(c => c.Entry).ToList());
+    }
+
+    /// <summary>Groups writes into transactions of at most 100 writes and 4 MB, in order.</summary>
+    private static IEnumerable<DynamoDbWriteCommand[]> Transactions(List<DynamoDbWriteCommand> commands)
+    {
+        var current = new List<DynamoDbWriteCommand>();
+        long size = 0;
+        foreach (var command in commands)
+        {
+            if (current.Count == MaxTransactionItems || (current.Count > 0 && size + command.Size > DynamoDbItemSize.MaxTransactionBytes))
+            {
+                yield return current.ToArray();
+                (current, size) = ([], 0);
+            }
+
+            current.Add(command);
+            size += command.Size;
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current.ToArray();
+        }
+    }
+
+    /// <summary>Refuses two writes to one item in a save: DynamoDB applies neither in one transaction or batch.</summary>
+    private void CheckOneWritePerItem(List<DynamoDbWriteCommand> commands)
+    {
+        var duplicate = commands
+            .GroupBy(c => c.TableName + "\u0001" + string.Join("\u0001", c.Key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + DynamoDbRequestPrinter.PrintValue(k.Value))))
+            .FirstOrDefault(g => g.Count() > 1);
+        if (duplicate != null)
+        {
+            var first = duplicate.First();
+            throw new InvalidOperationException(DynamoDbStrings.TwoWritesToOneItem(
+                string.Join(", ", duplicate.Select(c => c.Entry.EntityType.DisplayName()).Distinct()),
+                commandFactory.DescribeKey(first.Entry),
+                first.TableName));
+        }
     }
 
     /// <summary>The write a cancelled transaction blames (its reasons are in request order), else the first.</summary>

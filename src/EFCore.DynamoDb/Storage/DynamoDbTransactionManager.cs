@@ -7,8 +7,19 @@ namespace EFCore.DynamoDb.Storage;
 /// DynamoDB has no user transactions: <c>BeginTransaction</c> is refused. A SaveChanges is made atomic by the
 /// provider itself (TransactWriteItems), not by an ambient transaction.
 /// </summary>
-internal sealed class DynamoDbTransactionManager : IDbContextTransactionManager
+internal sealed class DynamoDbTransactionManager : IDbContextTransactionManager, ITransactionEnlistmentManager
 {
+    /// <summary>Never an ambient transaction: execution strategies ask before they retry.</summary>
+    public System.Transactions.Transaction? EnlistedTransaction => null;
+
+    public void EnlistTransaction(System.Transactions.Transaction? transaction)
+    {
+        if (transaction != null)
+        {
+            throw Refuse();
+        }
+    }
+
     public IDbContextTransaction? CurrentTransaction => null;
 
     public IDbContextTransaction BeginTransaction() => throw Refuse();

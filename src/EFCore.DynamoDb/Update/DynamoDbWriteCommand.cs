@@ -33,6 +33,9 @@ internal sealed class DynamoDbWriteCommand(
     public WriteRequest ToWriteRequest()
         => Request is PutItemRequest put ? new WriteRequest(new PutRequest(put.Item)) : new WriteRequest(new DeleteRequest(Key));
 
+    /// <summary>The size DynamoDB counts for the write in a transaction: the item written, or its key.</summary>
+    public long Size => DynamoDbItemSize.Of(Request is PutItemRequest put ? put.Item : Key);
+
     /// <summary>The table the write goes to.</summary>
     public string TableName => Request switch
     {

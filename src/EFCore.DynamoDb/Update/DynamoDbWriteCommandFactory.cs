@@ -42,6 +42,10 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             }
 
             CheckKey(entry, key, item);
+            if (DynamoDbItemSize.Of(item) is var size and > DynamoDbItemSize.MaxItemBytes)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ItemTooLarge(entityType.DisplayName(), DescribeKey(entry), size));
+            }
 
             // An entity deleted and added again with the same key in one save replaces the stored item.
             conditions.Add(entry.SharedIdentityEntry != null

@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -50,6 +51,8 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
         private int _matched;
         private DynamoDbPaging _paging;
         private Dictionary<string, AttributeValue>? _lastItem;
+        private (int Requests, double Capacity) _totalsBefore;
+        private int _returned;
 
         public T Current { get; private set; } = default!;
 
@@ -65,6 +68,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
 
                 if (_cursor == null)
                 {
+                    _totalsBefore = _queryContext.ClientWrapper.Totals;
                     _queryContext.InitializeStateManager(enumerable._standAloneStateManager);
                     _paging = enumerable._plan.EvaluatePaging(_queryContext.Parameters);
                     _cursor = new DynamoDbReadCursor(_queryContext, enumerable._plan, _paging.ItemsToRead);
@@ -75,6 +79,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                     if (_matched == _paging.ItemsToRead)
                     {
                         EndPage(moreMayFollow: (_items != null && _index < _items.Count) || !_cursor.IsFinished);
+                        LogTotals();
                         return false;
                     }
 
@@ -85,6 +90,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                         if (_matched++ >= _paging.Offset)
                         {
                             _lastItem = item;
+                            _returned++;
                             Current = enumerable._shaper(_queryContext, item);
                             return true;
                         }
@@ -96,6 +102,7 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                     _index = 0;
                     if (_items == null)
                     {
+                        LogTotals();
                         return false;
                     }
                 }
@@ -116,6 +123,12 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                     .Select(p => p.GetAttributeName())
                     .ToDictionary(name => name, name => _lastItem[name]);
             }
+        }
+
+        private void LogTotals()
+        {
+            var after = _queryContext.ClientWrapper.Totals;
+            _queryContext.QueryLogger.QueryCompleted(_returned, after.Requests - _totalsBefore.Requests, after.Capacity - _totalsBefore.Capacity);
         }
 
         public void Reset() => throw new NotSupportedException();

@@ -52,7 +52,12 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
             }
         }
 
-        var (result, requestDone) = await ReadPageAsync(client, _requests.Peek(), cancellationToken).ConfigureAwait(false);
+        // A page read is idempotent (the same request, the same start key), so the execution strategy may retry it.
+        var (result, requestDone) = await queryContext.ExecutionStrategy.ExecuteAsync(
+            (client, request: _requests.Peek()),
+            (_, state, token) => ReadPageAsync(state.client, state.request, token),
+            null,
+            cancellationToken).ConfigureAwait(false);
         if (plan.ReadsFromTable && result.Items.Count > 0)
         {
             result = new DynamoDbReadPage(await CompleteFromTableAsync(client, result.Items, cancellationToken).ConfigureAwait(false), result.Count);

@@ -1,0 +1,36 @@
+using System.Text;
+using Amazon.DynamoDBv2.Model;
+
+namespace EFCore.DynamoDb.Update;
+
+/// <summary>
+/// The size DynamoDB counts for an item (attribute names plus values, as its documentation describes), so that
+/// writes over its limits are refused before anything is sent.
+/// </summary>
+internal static class DynamoDbItemSize
+{
+    /// <summary>DynamoDB's limit on one item: 400 KB.</summary>
+    public const int MaxItemBytes = 400 * 1024;
+
+    /// <summary>DynamoDB's limit on the items of one transaction: 4 MB.</summary>
+    public const int MaxTransactionBytes = 4 * 1024 * 1024;
+
+    public static long Of(Dictionary<string, AttributeValue> item)
+        => item.Sum(a => Encoding.UTF8.GetByteCount(a.Key) + Of(a.Value));
+
+    private static long Of(AttributeValue value)
+        => value switch
+        {
+            { S: { } s } => Encoding.UTF8.GetByteCount(s),
+            // Numbers take about one byte per two significant digits, plus one.
+            { N: { } n } => (n.Count(char.IsAsciiDigit) + 1) / 2 + 1,
+            { B: { } b } => b.Length,
+            { BOOL: not null } or { NULL: true } => 1,
+            { L: { } list } => 3 + list.Sum(v => 1 + Of(v)),
+            { M: { } map } => 3 + map.Sum(e => 1 + Encoding.UTF8.GetByteCount(e.Key) + Of(e.Value)),
+            { SS: { } strings } => strings.Sum(Encoding.UTF8.GetByteCount),
+            { NS: { } numbers } => numbers.Sum(n => (n.Length + 1) / 2 + 1),
+            { BS: { } binaries } => binaries.Sum(b => b.Length),
+            _ => 0,
+        };
+}
