@@ -74,7 +74,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         foreach (var property in key.Properties)
         {
             var mapping = property.FindTypeMapping() as DynamoDbTypeMapping;
-            if (mapping == null || mapping.Codec.AttributeType == DynamoDbAttributeType.Boolean)
+            if (mapping == null || !mapping.Codec.IsKeyType)
             {
                 throw new InvalidOperationException(
                     DynamoDbStrings.UnsupportedKeyType(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));
@@ -115,7 +115,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                 throw new InvalidOperationException(DynamoDbStrings.IndexKeyCount(entityType.DisplayName(), name, index.Properties.Count));
             }
 
-            if (index.Properties.FirstOrDefault(p => p.FindTypeMapping() is not DynamoDbTypeMapping { Codec.AttributeType: not DynamoDbAttributeType.Boolean }) is { } bad)
+            if (index.Properties.FirstOrDefault(p => p.FindTypeMapping() is not DynamoDbTypeMapping { Codec.IsKeyType: true }) is { } bad)
             {
                 throw new InvalidOperationException(DynamoDbStrings.IndexKeyType(entityType.DisplayName(), name, bad.Name));
             }

@@ -95,6 +95,9 @@ internal static class DynamoDbStrings
     public static string InvalidPropertyValue(string entityType, string property, string reason)
         => $"The value of '{entityType}.{property}' cannot be stored: {reason}";
 
+    public static string NullSetElement
+        => "A set holds a null element: DynamoDB sets (SS, NS, BS) cannot contain null. Remove the null before saving.";
+
     public static string EmptyKeyValue(string entityType, string property)
         => $"The key property '{entityType}.{property}' is null or empty. DynamoDB keys must have a value; set it before saving.";
 

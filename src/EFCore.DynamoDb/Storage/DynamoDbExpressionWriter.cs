@@ -58,6 +58,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 ? $"{function.Function}({Name(function.Property.GetAttributeName())}, {Value(argument)})"
                 : Never(function.Property),
             DynamoDbInFilter @in => WriteIn(@in),
+            DynamoDbSizeFilter size => $"size({Name(size.Property.GetAttributeName())}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
             DynamoDbBetweenFilter between => $"{Name(between.Property.GetAttributeName())} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
@@ -76,6 +77,17 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
             : test;
     }
+
+    private static string Operator(DynamoDbComparisonOperator op)
+        => op switch
+        {
+            DynamoDbComparisonOperator.Equal => "=",
+            DynamoDbComparisonOperator.NotEqual => "<>",
+            DynamoDbComparisonOperator.LessThan => "<",
+            DynamoDbComparisonOperator.LessThanOrEqual => "<=",
+            DynamoDbComparisonOperator.GreaterThan => ">",
+            _ => ">=",
+        };
 
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
     private string Never(IProperty property)

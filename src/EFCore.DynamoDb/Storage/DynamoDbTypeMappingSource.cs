@@ -6,7 +6,8 @@ namespace EFCore.DynamoDb.Storage;
 
 /// <summary>
 /// Finds the DynamoDB mapping of a CLR type: strings, Guids, chars and dates as S, numbers as N, bool as BOOL,
-/// byte[] as B, and enums as N through a number converter (as S with <c>HasConversion&lt;string&gt;()</c>).
+/// byte[] as B, enums as N through a number converter (as S with <c>HasConversion&lt;string&gt;()</c>), and
+/// collections of those as L, SS/NS/BS or M.
 /// </summary>
 internal sealed class DynamoDbTypeMappingSource(TypeMappingSourceDependencies dependencies) : TypeMappingSource(dependencies)
 {
@@ -30,7 +31,9 @@ internal sealed class DynamoDbTypeMappingSource(TypeMappingSourceDependencies de
         var codec = DynamoDbScalarCodecs.Find(type);
         if (codec == null)
         {
-            return null;
+            return DynamoDbCollectionCodecs.Find(clrType) is { } collection
+                ? new DynamoDbTypeMapping(clrType, collection.Codec, comparer: collection.Comparer)
+                : null;
         }
 
         // Byte arrays compare by content, so in-place changes are detected and binary keys resolve identities.

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -58,6 +59,13 @@ internal sealed class DynamoDbFilterTranslator
                     property,
                     new DynamoDbValueOperand(value, property));
 
+            case MethodCallExpression call when TryGetCollectionContains(call, out var collection, out var element)
+                && FindProperty(collection) is { } collectionProperty
+                && DynamoDbCollectionCodecs.FindElementCodec(collectionProperty.ClrType) is { } elementCodec
+                && DynamoDbValueOperand.AsValue(element) is { } elementValue:
+                return new DynamoDbFunctionFilter(
+                    DynamoDbFunctionFilter.Contains, collectionProperty, new DynamoDbValueOperand(elementValue, collectionProperty, elementCodec));
+
             case MethodCallExpression call when TryGetCollectionContains(call, out var values, out var item)
                 && FindProperty(item) is { } property
                 && DynamoDbValueOperand.AsValue(values) is { } valuesExpression
@@ -78,6 +86,16 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
     {
+        if (FindSizedProperty(left) is { } sized && DynamoDbValueOperand.AsValue(right) is { } size)
+        {
+            return new DynamoDbSizeFilter(sized, op, new DynamoDbValueOperand(size, sized, DynamoDbScalarCodecs.Find(typeof(int))));
+        }
+
+        if (FindSizedProperty(right) is { } mirroredSized && DynamoDbValueOperand.AsValue(left) is { } mirroredSize)
+        {
+            return new DynamoDbSizeFilter(mirroredSized, Mirror(op), new DynamoDbValueOperand(mirroredSize, mirroredSized, DynamoDbScalarCodecs.Find(typeof(int))));
+        }
+
         if (FindProperty(left) is { } property && DynamoDbValueOperand.AsValue(right) is { } value)
         {
             return new DynamoDbComparisonFilter(property, op, new DynamoDbValueOperand(value, property));
@@ -89,6 +107,22 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         return Fail(whole);
+    }
+
+    /// <summary>The property whose length or element count an expression reads (<c>x.Name.Length</c>, <c>x.Tags.Count</c>), if any.</summary>
+    private static IProperty? FindSizedProperty(Expression expression)
+    {
+        var sized = RemoveConvert(expression) switch
+        {
+            MemberExpression { Member.Name: "Length" or "Count", Expression: { } instance } => instance,
+            MethodCallExpression { Method.Name: nameof(Enumerable.Count), Object: null, Arguments: [var source] } call
+                when call.Method.DeclaringType == typeof(Enumerable) => source,
+            _ => null,
+        };
+        return sized != null && FindProperty(sized) is { } property
+            && (property.ClrType == typeof(string) || DynamoDbCollectionCodecs.Find(property.ClrType) != null || property.ClrType == typeof(byte[]))
+                ? property
+                : null;
     }
 
     /// <summary><c>string.Compare(a, b)</c> or <c>a.CompareTo(b)</c>, compared with 0: the idiom for string ranges.</summary>

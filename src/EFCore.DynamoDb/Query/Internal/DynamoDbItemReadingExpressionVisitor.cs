@@ -52,7 +52,7 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
             Expression.Assign(attribute, Expression.Call(FindAttributeMethod, item, Expression.Constant(property.GetAttributeName()))),
             Expression.Condition(
                 Expression.Equal(attribute, Expression.Constant(null, typeof(AttributeValue))),
-                Expression.Default(type),
+                mapping.Codec.CreateEmptyExpression() is { } empty ? Expression.Convert(empty, type) : Expression.Default(type),
                 mapping.CreateReadExpression(attribute, type)));
     }
 

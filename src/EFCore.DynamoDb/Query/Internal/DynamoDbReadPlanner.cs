@@ -223,6 +223,7 @@ internal static class DynamoDbReadPlanner
             DynamoDbFunctionFilter function => [function.Property],
             DynamoDbInFilter @in => [@in.Property],
             DynamoDbBetweenFilter between => [between.Property],
+            DynamoDbSizeFilter size => [size.Property],
             _ => [],
         };
 

@@ -12,7 +12,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// them (such as <c>DateTime.UtcNow.AddDays(-days)</c>), evaluated per execution and always sent as an expression
 /// attribute value (never spliced into the expression text), converted as the property's values are.
 /// </summary>
-internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty property)
+internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty property, DynamoDbScalarCodec? elementCodec = null)
 {
     private static readonly ParameterExpression ParametersParameter
         = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "parameters");
@@ -25,15 +25,18 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     /// <summary>The value's expression, possibly behind a conversion.</summary>
     public Expression ValueExpression { get; } = valueExpression;
 
-    /// <summary>Evaluates the value for one execution of the query.</summary>
-    public object? Evaluate(IReadOnlyDictionary<string, object?> parameters)
-    {
-        var value = Unwrap(ValueExpression) switch
+    private object? EvaluateRaw(IReadOnlyDictionary<string, object?> parameters)
+        => Unwrap(ValueExpression) switch
         {
             ConstantExpression constant => constant.Value,
             QueryParameterExpression parameter => parameters[parameter.Name],
             _ => _evaluator.Value(parameters),
         };
+
+    /// <summary>Evaluates the value for one execution of the query.</summary>
+    public object? Evaluate(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var value = EvaluateRaw(parameters);
 
         var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
         if (value == null || propertyType.IsInstanceOfType(value) || IsNumber(value))
@@ -49,6 +52,14 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
     public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters)
     {
+        if (elementCodec != null)
+        {
+            // An element of a collection property (Tags.Contains("x")), written as the collection's elements are.
+            return Unwrap(ValueExpression) is var element && EvaluateRaw(parameters) is { } raw
+                ? elementCodec.WriteObject(element.Type.IsEnum ? Convert.ChangeType(raw, Enum.GetUnderlyingType(element.Type)) : raw)
+                : null;
+        }
+
         var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
         var value = Evaluate(parameters);
         var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;

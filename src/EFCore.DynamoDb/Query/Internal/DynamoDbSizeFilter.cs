@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary><c>size(#attr) op :value</c>: the length of a string, or the number of elements of a collection.</summary>
+internal sealed record DynamoDbSizeFilter(IProperty Property, DynamoDbComparisonOperator Operator, DynamoDbValueOperand Value) : DynamoDbFilter;
