@@ -111,6 +111,36 @@ public class CollectionTests : DynamoDbTestBase<CollectionsContext>
     }
 
     [Fact]
+    public async Task ExecuteUpdate_adds_to_and_removes_from_sets_and_appends_to_lists()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Profiles.Add(Sample("p6"));
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = CreateContext())
+        {
+            var more = new[] { "green" };
+            Assert.Equal(1, await context.Profiles.Where(p => p.Id == "p6").ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Labels, p => p.Labels.Union(more).ToHashSet())
+                .SetProperty(p => p.Lucky, p => p.Lucky.Except(new[] { 7 }).ToHashSet())
+                .SetProperty(p => p.Tags, p => p.Tags.Concat(new[] { "c", "d" }).ToList())));
+        }
+
+        var update = Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Last();
+        Assert.Contains("list_append", update);
+        Assert.Contains("ADD #Labels", update);
+        Assert.Contains("DELETE #Lucky", update);
+
+        await using var check = CreateContext();
+        var profile = (await check.Profiles.FindAsync("p6"))!;
+        Assert.True(profile.Labels.SetEquals(["red", "blue", "green"]));
+        Assert.True(profile.Lucky.SetEquals([13]));
+        Assert.Equal(["a", "b", "a", "c", "d"], profile.Tags);
+    }
+
+    [Fact]
     public async Task A_null_element_in_a_set_is_refused_before_sending()
     {
         await using var context = CreateContext();

@@ -244,6 +244,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         var unwrapped = value is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : value;
+        if (TranslateCollectionSetter(property, unwrapped) is { } collectionSetter)
+        {
+            return collectionSetter;
+        }
+
         return unwrapped is BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked } binary
             && DynamoDbFilterTranslator.FindProperty(binary.Left) == property
             && DynamoDbValueOperand.AsValue(binary.Right) is { } amount
@@ -252,6 +257,39 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
                     new DynamoDbValueOperand(amount, property),
                     binary.NodeType is ExpressionType.Add or ExpressionType.AddChecked ? DynamoDbUpdateSetterKind.Add : DynamoDbUpdateSetterKind.Subtract)
                 : null;
+    }
+
+    /// <summary>
+    /// <c>x.Set.Union(v)</c> → <c>ADD</c>, <c>x.Set.Except(v)</c> → <c>DELETE</c>, <c>x.List.Concat(v)</c> → <c>list_append</c>,
+    /// each optionally followed by <c>ToList()</c>, <c>ToArray()</c> or <c>ToHashSet()</c>.
+    /// </summary>
+    private static DynamoDbUpdateSetter? TranslateCollectionSetter(IProperty property, Expression value)
+    {
+        if (value is MethodCallExpression { Method.Name: nameof(Enumerable.ToList) or nameof(Enumerable.ToArray) or nameof(Enumerable.ToHashSet), Arguments: [var inner] } materialize
+            && materialize.Method.DeclaringType == typeof(Enumerable))
+        {
+            value = inner;
+        }
+
+        if (value is not MethodCallExpression { Arguments: [var source, var argument] } call
+            || call.Method.DeclaringType != typeof(Enumerable)
+            || DynamoDbFilterTranslator.FindProperty(source) != property
+            || DynamoDbValueOperand.AsValue(argument) is not { } values)
+        {
+            return null;
+        }
+
+        var attributeType = ((EFCore.DynamoDb.Storage.DynamoDbTypeMapping)property.GetTypeMapping()).Codec.AttributeType;
+        var isSet = attributeType is EFCore.DynamoDb.Storage.DynamoDbAttributeType.StringSet
+            or EFCore.DynamoDb.Storage.DynamoDbAttributeType.NumberSet or EFCore.DynamoDb.Storage.DynamoDbAttributeType.BinarySet;
+        DynamoDbUpdateSetterKind? kind = call.Method.Name switch
+        {
+            nameof(Enumerable.Union) when isSet => DynamoDbUpdateSetterKind.AddToSet,
+            nameof(Enumerable.Except) when isSet => DynamoDbUpdateSetterKind.RemoveFromSet,
+            nameof(Enumerable.Concat) when attributeType == EFCore.DynamoDb.Storage.DynamoDbAttributeType.List => DynamoDbUpdateSetterKind.AppendToList,
+            _ => null,
+        };
+        return kind == null ? null : new DynamoDbUpdateSetter(property, new DynamoDbValueOperand(values, property), kind.Value);
     }
 
     /// <summary>A value computed from the count of matching items: the query counts instead of reading.</summary>

@@ -51,6 +51,29 @@ internal static class DynamoDbCollectionCodecs
         return null;
     }
 
+    /// <summary>The given elements as a collection of the given type (a list, array or set), to write them as that type is written.</summary>
+    public static object ToCollection(Type collectionType, System.Collections.IEnumerable items)
+    {
+        var element = collectionType.IsArray ? collectionType.GetElementType()! : collectionType.GetGenericArguments()[0];
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(element))!;
+        foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        if (collectionType.IsArray)
+        {
+            var array = Array.CreateInstance(element, list.Count);
+            list.CopyTo(array, 0);
+            return array;
+        }
+
+        var definition = collectionType.GetGenericTypeDefinition();
+        return definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>)
+            ? Activator.CreateInstance(typeof(HashSet<>).MakeGenericType(element), list)!
+            : list;
+    }
+
     /// <summary>The element codec of a collection type (the value codec of a dictionary), or null.</summary>
     public static DynamoDbScalarCodec? FindElementCodec(Type type)
     {

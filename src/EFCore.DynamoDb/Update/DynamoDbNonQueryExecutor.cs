@@ -131,6 +131,8 @@ internal static class DynamoDbNonQueryExecutor
     {
         var sets = new List<string>();
         var removes = new List<string>();
+        var adds = new List<string>();
+        var deletes = new List<string>();
         foreach (var setter in setters)
         {
             var name = writer.Name(setter.Property.GetAttributeName());
@@ -143,6 +145,19 @@ internal static class DynamoDbNonQueryExecutor
                 case DynamoDbUpdateSetterKind.Assign:
                     sets.Add($"{name} = {writer.Value(value)}");
                     break;
+                case DynamoDbUpdateSetterKind.AddToSet or DynamoDbUpdateSetterKind.RemoveFromSet when value == null:
+                    // No elements to add or remove: an empty set is not a DynamoDB value.
+                    break;
+                case DynamoDbUpdateSetterKind.AddToSet:
+                    adds.Add($"{name} {writer.Value(value!)}");
+                    break;
+                case DynamoDbUpdateSetterKind.RemoveFromSet:
+                    deletes.Add($"{name} {writer.Value(value!)}");
+                    break;
+                case DynamoDbUpdateSetterKind.AppendToList:
+                    var emptyList = writer.Value(new AttributeValue { L = [] });
+                    sets.Add($"{name} = list_append(if_not_exists({name}, {emptyList}), {writer.Value(value!)})");
+                    break;
                 default:
                     // An absent counter starts from zero.
                     var zero = writer.Value(new AttributeValue { N = "0" });
@@ -153,7 +168,8 @@ internal static class DynamoDbNonQueryExecutor
             }
         }
 
-        return (sets.Count > 0 ? "SET " + string.Join(", ", sets) : "")
-            + (removes.Count > 0 ? (sets.Count > 0 ? " " : "") + "REMOVE " + string.Join(", ", removes) : "");
+        return string.Join(" ", new[] { ("SET", sets), ("REMOVE", removes), ("ADD", adds), ("DELETE", deletes) }
+            .Where(clause => clause.Item2.Count > 0)
+            .Select(clause => clause.Item1 + " " + string.Join(", ", clause.Item2)));
     }
 }

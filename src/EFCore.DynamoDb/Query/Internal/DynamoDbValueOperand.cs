@@ -45,8 +45,12 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
             return value;
         }
 
-        // C# compares enums through their underlying number: turn the number back into the enum.
-        return propertyType.IsEnum ? Enum.ToObject(propertyType, value) : Convert.ChangeType(value, propertyType);
+        // C# compares enums through their underlying number: turn the number back into the enum. Elements given for a
+        // collection property (ExecuteUpdate's Union, Except, Concat) become a collection of its type.
+        return propertyType.IsEnum ? Enum.ToObject(propertyType, value)
+            : value is System.Collections.IEnumerable items and not string && DynamoDbCollectionCodecs.Find(propertyType) != null
+                ? DynamoDbCollectionCodecs.ToCollection(propertyType, items)
+            : Convert.ChangeType(value, propertyType);
     }
 
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
