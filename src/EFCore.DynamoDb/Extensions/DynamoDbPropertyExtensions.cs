@@ -10,6 +10,21 @@ public static class DynamoDbPropertyExtensions
     public static string GetAttributeName(this IReadOnlyProperty property)
         => property[DynamoDbAnnotationNames.AttributeName] as string ?? property.Name;
 
+    /// <summary>
+    /// The document path of the property's attribute: its name, behind the names of the complex properties (maps)
+    /// that hold it, outermost first.
+    /// </summary>
+    public static IReadOnlyList<string> GetAttributePath(this IReadOnlyProperty property)
+    {
+        var path = new List<string> { property.GetAttributeName() };
+        for (var type = property.DeclaringType; type is IReadOnlyComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
+        {
+            path.Insert(0, complexType.ComplexProperty.Name);
+        }
+
+        return path;
+    }
+
     /// <summary>Sets the name of the DynamoDB attribute the property is stored in.</summary>
     public static void SetAttributeName(this IMutableProperty property, string? name)
         => property.SetOrRemoveAnnotation(DynamoDbAnnotationNames.AttributeName, CheckName(name));

@@ -50,7 +50,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
         }
 
-        if (entityType.GetComplexProperties().FirstOrDefault() is { } complexProperty)
+        if (entityType.GetComplexProperties().FirstOrDefault(c => c.IsCollection) is { } complexProperty)
         {
             throw new InvalidOperationException(DynamoDbStrings.ComplexTypesNotSupportedYet(entityType.DisplayName(), complexProperty.Name));
         }

@@ -80,7 +80,7 @@ internal static class DynamoDbStrings
         => $"The owned entity type '{entityType}' cannot be mapped yet: owned types stored as DynamoDB maps and lists are not supported yet. Ignore the navigation or map the type as its own entity type.";
 
     public static string ComplexTypesNotSupportedYet(string entityType, string property)
-        => $"The complex property '{entityType}.{property}' cannot be mapped yet: complex types stored as DynamoDB maps are not supported yet.";
+        => $"The complex collection '{entityType}.{property}' cannot be mapped yet: lists of complex values (lists of maps) are not supported yet. Single complex properties (maps) are.";
 
     public static string NavigationsNotSupported(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";

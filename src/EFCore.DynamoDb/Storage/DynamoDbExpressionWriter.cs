@@ -39,6 +39,9 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         return alias;
     }
 
+    /// <summary>The aliased document path of a property: <c>#Address.#City</c> for a member of a complex property.</summary>
+    public string Path(IReadOnlyProperty property) => string.Join(".", property.GetAttributePath().Select(Name));
+
     /// <summary>The placeholder of a value.</summary>
     public string Value(AttributeValue value)
     {
@@ -55,11 +58,11 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
             DynamoDbComparisonFilter comparison => WriteComparison(comparison),
             DynamoDbFunctionFilter function => function.Value.ToAttributeValue(parameters) is { } argument
-                ? $"{function.Function}({Name(function.Property.GetAttributeName())}, {Value(argument)})"
+                ? $"{function.Function}({Path(function.Property)}, {Value(argument)})"
                 : Never(function.Property),
             DynamoDbInFilter @in => WriteIn(@in),
-            DynamoDbSizeFilter size => $"size({Name(size.Property.GetAttributeName())}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
-            DynamoDbBetweenFilter between => $"{Name(between.Property.GetAttributeName())} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
+            DynamoDbSizeFilter size => $"size({Path(size.Property)}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
+            DynamoDbBetweenFilter between => $"{Path(between.Property)} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
 
@@ -67,7 +70,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
     {
         var values = filter.Evaluate(parameters).ToList();
         var present = values.Select(v => v.ToAttributeValue(parameters)).OfType<AttributeValue>().Select(Value).ToList();
-        var name = Name(filter.Property.GetAttributeName());
+        var name = Path(filter.Property);
         // DynamoDB takes at most 100 operands per IN: longer lists become an OR of INs.
         var test = present.Count == 0
             ? Never(filter.Property)
@@ -92,13 +95,13 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
     private string Never(IProperty property)
     {
-        var name = Name(property.GetAttributeName());
+        var name = Path(property);
         return $"(attribute_exists({name}) AND attribute_not_exists({name}))";
     }
 
     private string WriteComparison(DynamoDbComparisonFilter comparison)
     {
-        var name = Name(comparison.Property.GetAttributeName());
+        var name = Path(comparison.Property);
         var value = comparison.Value.ToAttributeValue(parameters);
         if (value == null)
         {

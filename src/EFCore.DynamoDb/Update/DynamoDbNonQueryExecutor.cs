@@ -135,7 +135,7 @@ internal static class DynamoDbNonQueryExecutor
         var deletes = new List<string>();
         foreach (var setter in setters)
         {
-            var name = writer.Name(setter.Property.GetAttributeName());
+            var name = writer.Path(setter.Property);
             var value = setter.Value.ToAttributeValue(parameters);
             switch (setter.Kind)
             {

@@ -32,12 +32,12 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         if (entry.EntityState == EntityState.Added)
         {
             var item = new Dictionary<string, AttributeValue>();
-            foreach (var property in entityType.GetProperties())
+            foreach (var property in entityType.GetFlattenedProperties().Where(p => !InNullComplexValue(entry, p)))
             {
                 var value = IsRowVersion(property) ? Generate(generated, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
-                    item[property.GetAttributeName()] = attribute;
+                    SetAtPath(item, property.GetAttributePath(), attribute);
                 }
             }
 
@@ -79,7 +79,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         {
             var sets = new List<string>();
             var removes = new List<string>();
-            foreach (var property in entityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+            foreach (var property in entityType.GetFlattenedProperties().Where(p => !p.IsPrimaryKey()))
             {
                 object? value;
                 if (IsRowVersion(property))
@@ -95,7 +95,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                     continue;
                 }
 
-                var name = writer.Name(property.GetAttributeName());
+                // A member of a complex property is written at its path inside the map: siblings survive.
+                var name = writer.Path(property);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
                     sets.Add($"{name} = {writer.Value(attribute)}");
@@ -196,6 +197,37 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             throw new InvalidOperationException(
                 DynamoDbStrings.InvalidPropertyValue(entry.EntityType.DisplayName(), property.Name, exception.Message), exception);
         }
+    }
+
+    /// <summary>Whether the property belongs to a complex value that is null (its map is left out).</summary>
+    private static bool InNullComplexValue(IUpdateEntry entry, IProperty property)
+    {
+        for (var type = property.DeclaringType; type is IComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
+        {
+            if (entry.GetCurrentValue(complexType.ComplexProperty) == null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Puts a value at a document path of an item, creating the maps on the way.</summary>
+    private static void SetAtPath(Dictionary<string, AttributeValue> item, IReadOnlyList<string> path, AttributeValue value)
+    {
+        var map = item;
+        for (var i = 0; i < path.Count - 1; i++)
+        {
+            if (!map.TryGetValue(path[i], out var nested))
+            {
+                map[path[i]] = nested = new AttributeValue { M = [] };
+            }
+
+            map = nested.M;
+        }
+
+        map[path[^1]] = value;
     }
 
     private static bool IsDefault(IProperty property, object? value)

@@ -164,12 +164,25 @@ internal sealed class DynamoDbFilterTranslator
             DynamoDbAttributeReadExpression read => read.Property,
             MemberExpression { Expression: { } instance } member when RemoveConvert(instance) is StructuralTypeShaperExpression shaper
                 => ((IEntityType)shaper.StructuralType).FindProperty(member.Member.Name),
+            MemberExpression { Expression: { } instance } member when FindComplexType(instance) is { } complexType
+                => complexType.FindProperty(member.Member.Name),
             MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name)
                 && RemoveConvert(instance!) is StructuralTypeShaperExpression propertyOwner
                 => ((IEntityType)propertyOwner.StructuralType).FindProperty(name!),
             _ => null,
         };
     }
+
+    /// <summary>The complex type an expression reads (<c>x.Address</c>, <c>x.Address.Geo</c>), if any.</summary>
+    private static IComplexType? FindComplexType(Expression expression)
+        => RemoveConvert(expression) switch
+        {
+            MemberExpression { Expression: { } instance } member when RemoveConvert(instance) is StructuralTypeShaperExpression shaper
+                => shaper.StructuralType.FindComplexProperty(member.Member.Name) is { IsCollection: false } complex ? complex.ComplexType : null,
+            MemberExpression { Expression: { } instance } member when FindComplexType(instance) is { } outer
+                => outer.FindComplexProperty(member.Member.Name) is { IsCollection: false } complex ? complex.ComplexType : null,
+            _ => null,
+        };
 
     private DynamoDbFilter? Fail(Expression expression)
     {

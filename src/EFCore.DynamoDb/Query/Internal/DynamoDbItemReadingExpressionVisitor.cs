@@ -49,15 +49,36 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
         var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
         return Expression.Block(
             [attribute],
-            Expression.Assign(attribute, Expression.Call(FindAttributeMethod, item, Expression.Constant(property.GetAttributeName()))),
+            Expression.Assign(attribute, Expression.Call(FindAttributeMethod, item, Expression.Constant(property.GetAttributePath().ToArray()))),
             Expression.Condition(
                 Expression.Equal(attribute, Expression.Constant(null, typeof(AttributeValue))),
                 mapping.Codec.CreateEmptyExpression() is { } empty ? Expression.Convert(empty, type) : Expression.Default(type),
                 mapping.CreateReadExpression(attribute, type)));
     }
 
-    private static AttributeValue? FindAttribute(Dictionary<string, AttributeValue> item, string name)
-        => item.TryGetValue(name, out var value) && value.NULL != true ? value : null;
+    /// <summary>The attribute at a document path (a name, or maps then a name); null when absent or NULL.</summary>
+    private static AttributeValue? FindAttribute(Dictionary<string, AttributeValue> item, string[] path)
+    {
+        var map = item;
+        for (var i = 0; ; i++)
+        {
+            if (!map.TryGetValue(path[i], out var value) || value.NULL == true)
+            {
+                return null;
+            }
+
+            if (i == path.Length - 1)
+            {
+                return value;
+            }
+
+            map = value.M;
+            if (map == null)
+            {
+                return null;
+            }
+        }
+    }
 
     private static object? ConstantValue(Expression expression)
         => expression switch

@@ -145,7 +145,7 @@ internal static class DynamoDbReadRequestFactory
         var writer = new DynamoDbExpressionWriter(new Dictionary<string, object?>());
         var projection = plan.Projection == null
             ? null
-            : string.Join(", ", plan.Projection.Union(plan.EntityType.FindPrimaryKey()!.Properties).Select(p => writer.Name(p.GetAttributeName())));
+            : string.Join(", ", plan.Projection.Union(plan.EntityType.FindPrimaryKey()!.Properties).Select(writer.Path));
         return new BatchGetItemRequest
         {
             RequestItems = new Dictionary<string, KeysAndAttributes>
@@ -171,7 +171,7 @@ internal static class DynamoDbReadRequestFactory
             _ when plan.Aggregate != DynamoDbAggregate.None => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
             null => null,
             [] => writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName()),
-            var properties => string.Join(", ", properties.Select(p => writer.Name(p.GetAttributeName()))),
+            var properties => string.Join(", ", properties.Select(writer.Path)),
         };
 
     /// <summary>

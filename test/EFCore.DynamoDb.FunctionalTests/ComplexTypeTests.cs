@@ -1,0 +1,97 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
+{
+    protected override AddressBookContext CreateContext(DbContextOptions<AddressBookContext> options) => new(options);
+
+    private static Contact Ada() => new()
+    {
+        Id = "c1",
+        Name = "Ada",
+        Home = new Address { Street = "1 Main St", City = "Paris", Zip = 75001, Location = new Geo { Lat = 48.86, Lon = 2.35 } },
+    };
+
+    private static Dictionary<string, AttributeValue> Key(string id) => new() { ["Id"] = new() { S = id } };
+
+    [Fact]
+    public async Task Complex_properties_are_stored_as_nested_maps_and_read_back()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Contacts.Add(Ada());
+            await context.SaveChangesAsync();
+        }
+
+        using var raw = TestDb.RawClient();
+        var item = (await raw.GetItemAsync(Prefix + "Contacts", Key("c1"))).Item;
+        Assert.Equal("Paris", item["Home"].M["City"].S);
+        Assert.Equal("75001", item["Home"].M["Zip"].N);
+        Assert.Equal("48.86", item["Home"].M["Location"].M["Lat"].N);
+
+        await using var check = CreateContext();
+        var contact = (await check.Contacts.FindAsync("c1"))!;
+        Assert.Equal("1 Main St", contact.Home.Street);
+        Assert.Equal(2.35, contact.Home.Location.Lon);
+    }
+
+    [Fact]
+    public async Task Changing_a_member_writes_its_path_and_keeps_siblings_other_tools_wrote()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Contacts.Add(Ada());
+            await context.SaveChangesAsync();
+        }
+
+        using var raw = TestDb.RawClient();
+        await raw.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = Prefix + "Contacts",
+            Key = Key("c1"),
+            UpdateExpression = "SET Home.Country = :c",
+            ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = "FR" } },
+        });
+
+        await using (var context = CreateContext())
+        {
+            var contact = (await context.Contacts.FindAsync("c1"))!;
+            contact.Home.City = "Lyon";
+            contact.Home.Location.Lat = 45.76;
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Contains("SET #Home.#City = :v0, #Home.#Location.#Lat = :v1", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Single());
+        var item = (await raw.GetItemAsync(Prefix + "Contacts", Key("c1"))).Item;
+        Assert.Equal("Lyon", item["Home"].M["City"].S);
+        Assert.Equal("FR", item["Home"].M["Country"].S);
+        Assert.Equal("1 Main St", item["Home"].M["Street"].S);
+    }
+
+    [Fact]
+    public async Task Filters_and_projections_reach_into_complex_properties()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Contacts.Add(Ada());
+            var bob = Ada();
+            bob.Id = "c2";
+            bob.Home.City = "Oslo";
+            bob.Home.Location.Lat = 59.9;
+            context.Contacts.Add(bob);
+            await context.SaveChangesAsync();
+        }
+
+        await using var query = CreateContext();
+        Assert.Equal(["c2"], await query.Contacts.AllowScan().Where(c => c.Home.City == "Oslo").Select(c => c.Id).ToListAsync());
+        Assert.Equal(["c2"], await query.Contacts.AllowScan().Where(c => c.Home.Location.Lat > 50).Select(c => c.Id).ToListAsync());
+        var cities = await query.Contacts.AllowScan().Select(c => new { c.Id, c.Home.City }).ToListAsync();
+        Assert.Equal(["Oslo", "Paris"], cities.Select(c => c.City).Order());
+        Assert.Contains("ProjectionExpression: #Id, #Home.#City", Log.MessagesOf(DynamoDbEventId.ExecutedScan).Last());
+    }
+}
