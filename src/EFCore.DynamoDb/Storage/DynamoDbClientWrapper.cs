@@ -55,7 +55,7 @@ internal sealed class DynamoDbClientWrapper(
             string.Join(", ", request.RequestItems.Keys),
             request,
             (c, t) => c.BatchGetItemAsync(request, t),
-            r => r.ConsumedCapacity is { Count: > 0 } capacities ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null,
+            r => Total(r.ConsumedCapacity),
             DynamoDbLoggerExtensions.ExecutedBatchGetItem,
             cancellationToken);
 
@@ -65,7 +65,7 @@ internal sealed class DynamoDbClientWrapper(
             string.Join(", ", request.RequestItems.Keys),
             request,
             (c, t) => c.BatchWriteItemAsync(request, t),
-            r => r.ConsumedCapacity is { Count: > 0 } capacities ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null,
+            r => Total(r.ConsumedCapacity),
             DynamoDbLoggerExtensions.ExecutedBatchWriteItem,
             cancellationToken);
 
@@ -93,9 +93,7 @@ internal sealed class DynamoDbClientWrapper(
             string.Join(", ", request.TransactItems.Select(TableOf).Distinct()),
             request,
             (c, t) => c.TransactWriteItemsAsync(request, t),
-            r => r.ConsumedCapacity is { Count: > 0 } capacities
-                ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) }
-                : null,
+            r => Total(r.ConsumedCapacity),
             DynamoDbLoggerExtensions.ExecutedTransactWriteItems,
             cancellationToken);
 
@@ -163,6 +161,10 @@ internal sealed class DynamoDbClientWrapper(
         logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), consumed));
         return response;
     }
+
+    /// <summary>The capacity a multi-table request consumed, summed over its tables.</summary>
+    private static ConsumedCapacity? Total(List<ConsumedCapacity>? capacities)
+        => capacities is { Count: > 0 } ? new ConsumedCapacity { CapacityUnits = capacities.Sum(c => c.CapacityUnits ?? 0) } : null;
 
     private static string TableOf(TransactWriteItem item)
         => item.Put?.TableName ?? item.Update?.TableName ?? item.Delete?.TableName ?? item.ConditionCheck?.TableName ?? "";
