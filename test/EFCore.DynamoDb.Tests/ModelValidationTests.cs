@@ -245,6 +245,28 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_dictionary_with_non_string_keys_is_refused_naming_the_property()
+    {
+        var exception = BuildFails(b => b.Entity<WithCollections>().Ignore(w => w.BoolSet));
+        Assert.Contains("ByNumber", exception.Message);
+        Assert.Contains("WithCollections", exception.Message);
+    }
+
+    [Fact]
+    public void A_set_of_an_unsupported_element_type_is_refused_naming_the_property()
+    {
+        var exception = BuildFails(b => b.Entity<WithCollections>().Ignore(w => w.ByNumber));
+        Assert.Contains("BoolSet", exception.Message);
+    }
+
+    [Fact]
+    public void Owned_types_are_refused_until_supported_naming_the_type()
+    {
+        var exception = BuildFails(b => b.Entity<WithOwned>().OwnsOne(w => w.Part));
+        Assert.Contains("OwnedPart", exception.Message);
+    }
+
+    [Fact]
     public void Partition_key_on_unknown_property_is_refused_at_configuration()
     {
         using var context = new ModelContext(b => b.Entity<Account>().HasPartitionKey("Nope"));

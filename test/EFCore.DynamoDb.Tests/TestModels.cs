@@ -113,3 +113,21 @@ public class IndexedItem
     public string Id { get; set; } = "";
     public string Owner { get; set; } = "";
 }
+
+public class WithCollections
+{
+    public string Id { get; set; } = "";
+    public Dictionary<int, string> ByNumber { get; set; } = [];
+    public HashSet<bool> BoolSet { get; set; } = [];
+}
+
+public class OwnedPart
+{
+    public string Name { get; set; } = "";
+}
+
+public class WithOwned
+{
+    public string Id { get; set; } = "";
+    public OwnedPart Part { get; set; } = new();
+}
