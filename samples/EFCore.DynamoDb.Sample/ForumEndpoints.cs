@@ -109,24 +109,17 @@ public static class ForumEndpoints
 
         forums.MapPut("/{name}/threads/{subject}/views", async (string name, string subject, ForumContext db, CancellationToken ct) =>
         {
-            // Key values in key order: partition key, then sort key.
-            var thread = await db.Threads.FindAsync([name, subject], ct);
-            if (thread == null)
+            // An atomic counter: one UpdateItem "SET #Views = if_not_exists(#Views, :0) + :1", conditioned on the
+            // item existing. Concurrent requests never lose an increment, and nothing is read first.
+            var changed = await db.Threads
+                .Where(t => t.ForumName == name && t.Subject == subject)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Views, t => t.Views + 1), ct);
+            if (changed == 0)
             {
                 return ThreadNotFound(name, subject);
             }
 
-            thread.Views++;
-            try
-            {
-                // An UpdateItem of the Views attribute alone, conditioned on the item still existing.
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return ThreadNotFound(name, subject); // deleted since we read it
-            }
-
+            var thread = await db.Threads.AsNoTracking().FirstAsync(t => t.ForumName == name && t.Subject == subject, ct);
             return Results.Ok(thread);
         });
 
