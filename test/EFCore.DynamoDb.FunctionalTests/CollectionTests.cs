@@ -108,6 +108,9 @@ public class CollectionTests : DynamoDbTestBase<CollectionsContext>
         Assert.Equal(["p3"], await query.Profiles.AllowScan().Where(p => p.Tags.Count > 2).Select(p => p.Id).ToListAsync());
         Assert.Equal(["p4"], await query.Profiles.AllowScan().Where(p => p.Tags.Contains("z") && p.Id.Length == 2).Select(p => p.Id).ToListAsync());
         Assert.Equal(2, await query.Profiles.AllowScan().CountAsync(p => p.Lucky.Contains(13)));
+        Assert.Equal(["p4"], await query.Profiles.AllowScan().Where(p => p.Tags[0] == "z").Select(p => p.Id).ToListAsync());
+        Assert.Equal(2, await query.Profiles.AllowScan().CountAsync(p => p.Scores[1] < 2 && p.Readings.ElementAt(2) == 3));
+        Assert.Contains("#Tags[0] = :v0", Log.MessagesOf(DynamoDbEventId.ExecutedScan).ElementAt(4));
     }
 
     [Fact]

@@ -61,6 +61,9 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 ? $"{function.Function}({Path(function.Property)}, {Value(argument)})"
                 : Never(function.Property),
             DynamoDbInFilter @in => WriteIn(@in),
+            DynamoDbElementComparisonFilter element => element.Value.ToAttributeValue(parameters) is { } elementValue
+                ? $"{Path(element.Property)}[{element.Index}] {Operator(element.Operator)} {Value(elementValue)}"
+                : Never(element.Property),
             DynamoDbSizeFilter size => $"size({Path(size.Property)}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
             DynamoDbBetweenFilter between => $"{Path(between.Property)} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),

@@ -86,6 +86,17 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
     {
+        if (FindListElement(left) is { } element && DynamoDbValueOperand.AsValue(right) is { } elementValue)
+        {
+            return new DynamoDbElementComparisonFilter(element.Property, element.Index, op, new DynamoDbValueOperand(elementValue, element.Property, element.Codec));
+        }
+
+        if (FindListElement(right) is { } mirroredElement && DynamoDbValueOperand.AsValue(left) is { } mirroredElementValue)
+        {
+            return new DynamoDbElementComparisonFilter(
+                mirroredElement.Property, mirroredElement.Index, Mirror(op), new DynamoDbValueOperand(mirroredElementValue, mirroredElement.Property, mirroredElement.Codec));
+        }
+
         if (FindSizedProperty(left) is { } sized && DynamoDbValueOperand.AsValue(right) is { } size)
         {
             return new DynamoDbSizeFilter(sized, op, new DynamoDbValueOperand(size, sized, DynamoDbScalarCodecs.Find(typeof(int))));
@@ -107,6 +118,25 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         return Fail(whole);
+    }
+
+    /// <summary>An element of a list property read by a constant index (<c>x.Tags[0]</c>, <c>x.Scores[1]</c>), if any.</summary>
+    private static (IProperty Property, int Index, DynamoDbScalarCodec Codec)? FindListElement(Expression expression)
+    {
+        var (list, index) = RemoveConvert(expression) switch
+        {
+            BinaryExpression { NodeType: ExpressionType.ArrayIndex } array => (array.Left, array.Right),
+            MethodCallExpression { Method.Name: "get_Item", Object: { } instance, Arguments: [var argument] } => (instance, argument),
+            MethodCallExpression { Method.Name: nameof(Enumerable.ElementAt), Object: null, Arguments: [var source, var argument] } call
+                when call.Method.DeclaringType == typeof(Enumerable) => (source, argument),
+            _ => (null, null),
+        };
+        return list != null && index is ConstantExpression { Value: int position } && position >= 0
+            && FindProperty(list) is { } property
+            && ((DynamoDbTypeMapping)property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.List
+            && DynamoDbCollectionCodecs.FindElementCodec(property.ClrType) is { } codec
+                ? (property, position, codec)
+                : null;
     }
 
     /// <summary>The property whose length or element count an expression reads (<c>x.Name.Length</c>, <c>x.Tags.Count</c>), if any.</summary>

@@ -224,6 +224,7 @@ internal static class DynamoDbReadPlanner
             DynamoDbInFilter @in => [@in.Property],
             DynamoDbBetweenFilter between => [between.Property],
             DynamoDbSizeFilter size => [size.Property],
+            DynamoDbElementComparisonFilter element => [element.Property],
             _ => [],
         };
 
