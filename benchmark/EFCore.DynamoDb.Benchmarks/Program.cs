@@ -1,0 +1,21 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using EFCore.DynamoDb.Benchmarks.Reporting;
+
+// Exported CSVs then use ',' between values and '.' in numbers, whatever the machine's locale.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args is ["--report", var resultsDirectory, var outputPath, var command])
+{
+    BenchmarkReport.Write(resultsDirectory, outputPath, command);
+    return 0;
+}
+
+if (args is ["--report", ..])
+{
+    Console.Error.WriteLine("usage: --report <BenchmarkDotNet results directory> <output .md> <command that produced the results>");
+    return 2;
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;

@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2.Model;
+using BenchmarkDotNet.Attributes;
+using EFCore.DynamoDb.Benchmarks.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Benchmarks.Workloads;
+
+/// <summary>1. Read one item by its full primary key (one <c>GetItem</c>) and materialize it.</summary>
+[MemoryDiagnoser]
+public class PointReadBenchmarks : WorkloadBase
+{
+    private const string Partition = "read";
+    private readonly string _pk = Partition;
+    private readonly string _sk = BenchTable.SortKey(42);
+
+    protected override Task SeedAsync() => BenchTable.SeedAsync(SetupClient, Partition, 0, 100);
+
+    /// <summary>GetItem by hand, mapped to a <see cref="BenchItem"/>.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<BenchItem?> LowLevel()
+    {
+        var response = await LowLevelClient.GetItemAsync(new GetItemRequest { TableName = BenchTable.Name, Key = ItemAttributes.Key(_pk, _sk) });
+        return response.Item is { Count: > 0 } item ? ItemAttributes.ToItem(item) : null;
+    }
+
+    /// <summary><c>DynamoDBContext.LoadAsync</c> by hash and range key.</summary>
+    [Benchmark]
+    public Task<DataModelItem> DataModel() => DataModelContext.LoadAsync<DataModelItem>(_pk, _sk);
+
+    /// <summary><c>FindAsync</c> on a fresh context: a tracked entity.</summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCoreFind()
+    {
+        await using var db = new BenchDbContext(EfOptions);
+        return await db.Items.FindAsync(_pk, _sk);
+    }
+
+    /// <summary><c>AsNoTracking().FirstOrDefaultAsync</c> on the full key, on a fresh context.</summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCoreNoTracking()
+    {
+        await using var db = new BenchDbContext(EfOptions);
+        return await db.Items.AsNoTracking().FirstOrDefaultAsync(x => x.Pk == _pk && x.Sk == _sk);
+    }
+}

@@ -1,0 +1,58 @@
+using Amazon.DynamoDBv2.Model;
+using BenchmarkDotNet.Attributes;
+using EFCore.DynamoDb.Benchmarks.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Benchmarks.Workloads;
+
+/// <summary>2. Read a whole partition of 100 items (one <c>Query</c> on the partition key) into a list.</summary>
+[MemoryDiagnoser]
+public class QueryPartitionBenchmarks : WorkloadBase
+{
+    private readonly string _pk = "partition";
+
+    protected override Task SeedAsync() => BenchTable.SeedAsync(SetupClient, _pk, 0, 100);
+
+    /// <summary>Query by hand, following <c>LastEvaluatedKey</c>, mapped to <see cref="BenchItem"/>s.</summary>
+    [Benchmark(Baseline = true)]
+    public async Task<List<BenchItem>> LowLevel()
+    {
+        var request = new QueryRequest
+        {
+            TableName = BenchTable.Name,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = "Pk" },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = _pk } },
+        };
+        var items = new List<BenchItem>();
+        do
+        {
+            var response = await LowLevelClient.QueryAsync(request);
+            items.AddRange(ItemAttributes.ToItems(response.Items));
+            request.ExclusiveStartKey = response.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+
+        return items;
+    }
+
+    /// <summary><c>DynamoDBContext.QueryAsync</c> on the hash key, <c>GetRemainingAsync</c>.</summary>
+    [Benchmark]
+    public Task<List<DataModelItem>> DataModel() => DataModelContext.QueryAsync<DataModelItem>(_pk).GetRemainingAsync();
+
+    /// <summary>LINQ on the partition key, tracked entities.</summary>
+    [Benchmark]
+    public async Task<List<BenchItem>> EfCore()
+    {
+        await using var db = new BenchDbContext(EfOptions);
+        return await db.Items.Where(x => x.Pk == _pk).ToListAsync();
+    }
+
+    /// <summary>LINQ on the partition key with <c>AsNoTracking</c>.</summary>
+    [Benchmark]
+    public async Task<List<BenchItem>> EfCoreNoTracking()
+    {
+        await using var db = new BenchDbContext(EfOptions);
+        return await db.Items.AsNoTracking().Where(x => x.Pk == _pk).ToListAsync();
+    }
+}

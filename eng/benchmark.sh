@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of benchmark/EFCore.DynamoDb.Benchmarks in Release, then regenerates docs/benchmarks.md
+# from the results BenchmarkDotNet exported. Run `bash eng/benchmark.sh --help` for usage.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PROJECT=$ROOT/benchmark/EFCore.DynamoDb.Benchmarks
+ARTIFACTS=$PROJECT/BenchmarkDotNet.Artifacts
+REPORT=$ROOT/docs/benchmarks.md
+# The short job: one launch, one warmup and three measured iterations of about 150 ms per benchmark.
+SHORT_JOB=(--job short --warmupCount 1 --iterationTime 150)
+
+usage() {
+  cat <<EOF
+Usage: bash eng/benchmark.sh [--short] [BenchmarkDotNet arguments...]
+
+  (no option)   every benchmark with BenchmarkDotNet's default job (accurate; takes long)
+  --short       every benchmark with a short job (${SHORT_JOB[*]})
+  other args    passed to BenchmarkDotNet, e.g. --filter '*PointRead*' (the default filter is '*')
+
+Each benchmark case starts its own DynamoDB Local through eng/dynamodb-local.sh (Java and npm are
+installed on first use). Results go to ${ARTIFACTS#"$ROOT"/}; docs/benchmarks.md is rewritten from them,
+even when some benchmarks failed (their cells say n/a and the script exits with 1).
+EOF
+}
+
+short=0 filtered=0 bdn_args=()
+for arg in "$@"; do
+  case $arg in
+    --short) short=1 ;;
+    -h | --help) usage; exit 0 ;;
+    --filter | --filter=*) filtered=1; bdn_args+=("$arg") ;;
+    *) bdn_args+=("$arg") ;;
+  esac
+done
+[ "$filtered" = 1 ] || bdn_args+=(--filter '*')
+[ "$short" = 0 ] || bdn_args=("${SHORT_JOB[@]}" "${bdn_args[@]}")
+
+command="bash eng/benchmark.sh"
+for arg in "$@"; do command+=" $(printf '%q' "$arg")"; done
+
+cd "$ROOT"
+rm -rf "$ARTIFACTS/results" # the report must show this run only
+status=0
+dotnet run -c Release --project "$PROJECT" -- --artifacts "$ARTIFACTS" "${bdn_args[@]}" || status=$?
+
+if [ -d "$ARTIFACTS/results" ]; then
+  dotnet run -c Release --no-build --project "$PROJECT" -- --report "$ARTIFACTS/results" "$REPORT" "$command"
+else
+  echo "benchmark.sh: BenchmarkDotNet exported no results; $REPORT is unchanged" >&2
+  [ "$status" != 0 ] || status=1
+fi
+exit "$status"
