@@ -24,16 +24,7 @@ public class QueryPartitionBenchmarks : WorkloadBase
             ExpressionAttributeNames = new() { ["#pk"] = "Pk" },
             ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = _pk } },
         };
-        var items = new List<BenchItem>();
-        do
-        {
-            var response = await LowLevelClient.QueryAsync(request);
-            items.AddRange(ItemAttributes.ToItems(response.Items));
-            request.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-
-        return items;
+        return await QueryAllAsync(request);
     }
 
     /// <summary><c>DynamoDBContext.QueryAsync</c> on the hash key, <c>GetRemainingAsync</c>.</summary>

@@ -40,16 +40,7 @@ public class QueryRangeFilterBenchmarks : WorkloadBase
                 [":min"] = new AttributeValue { N = _minCount.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             },
         };
-        var items = new List<BenchItem>();
-        do
-        {
-            var response = await LowLevelClient.QueryAsync(request);
-            items.AddRange(ItemAttributes.ToItems(response.Items));
-            request.ExclusiveStartKey = response.LastEvaluatedKey;
-        }
-        while (request.ExclusiveStartKey is { Count: > 0 });
-
-        return items;
+        return await QueryAllAsync(request);
     }
 
     /// <summary>

@@ -30,6 +30,21 @@ public abstract class WorkloadBase
     /// <summary>The client of the hand-written implementation.</summary>
     protected AmazonDynamoDBClient LowLevelClient { get; private set; } = null!;
 
+    /// <summary>The hand-written read of every page of a query, mapped to items by hand.</summary>
+    protected async Task<List<BenchItem>> QueryAllAsync(Amazon.DynamoDBv2.Model.QueryRequest request)
+    {
+        var items = new List<BenchItem>();
+        do
+        {
+            var response = await LowLevelClient.QueryAsync(request);
+            items.AddRange(ItemAttributes.ToItems(response.Items));
+            request.ExclusiveStartKey = response.LastEvaluatedKey;
+        }
+        while (request.ExclusiveStartKey is { Count: > 0 });
+
+        return items;
+    }
+
     /// <summary>The AWS SDK object persistence context, on its own client.</summary>
     protected IDynamoDBContext DataModelContext { get; private set; } = null!;
 
