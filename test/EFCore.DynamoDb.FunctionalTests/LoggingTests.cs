@@ -44,6 +44,29 @@ public class LoggingTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Consumed_capacity_is_asked_for_only_when_it_is_logged()
+    {
+        var transport = new FaultInjectingHttpClientFactory((_, _) => Fault.None, recordBodies: true);
+        var silent = new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(DynamoDbTestServer.Endpoint).Region("us-east-1").Credentials(TestDb.Credentials)
+                .TableNamePrefix(Prefix).ConfigureClient(c => c.HttpClientFactory = transport))
+            .Options;
+        await using (var context = new ShopContext(silent))
+        {
+            await context.Users.Where(u => u.Email == "quiet@b.com").ToListAsync();
+        }
+
+        Assert.DoesNotContain("ReturnConsumedCapacity", Assert.Single(transport.Bodies));
+
+        await using (var logged = CreateContext(d => d.ConfigureClient(c => c.HttpClientFactory = transport)))
+        {
+            await logged.Users.Where(u => u.Email == "quiet@b.com").ToListAsync();
+        }
+
+        Assert.Contains("\"ReturnConsumedCapacity\":\"TOTAL\"", transport.Bodies.Last());
+    }
+
+    [Fact]
     public async Task Values_are_logged_only_with_sensitive_data_logging()
     {
         await using var context = CreateContext(sensitive: true);

@@ -127,6 +127,11 @@ internal sealed class DynamoDbClientWrapper(
         LogAction logExecuted,
         CancellationToken cancellationToken)
     {
+        if (!CapacityLogged)
+        {
+            OmitConsumedCapacity(request);
+        }
+
         var started = Stopwatch.GetTimestamp();
         TResponse response;
         try
@@ -160,6 +165,33 @@ internal sealed class DynamoDbClientWrapper(
 
         logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), consumed));
         return response;
+    }
+
+    /// <summary>
+    /// Whether consumed capacity is logged for this context. When it is not, requests do not ask for it: it is free on
+    /// DynamoDB but not everywhere (DynamoDB Local answers such writes several times slower).
+    /// </summary>
+    private bool CapacityLogged
+        => _capacityLogged ??= commandLogger.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)
+            || commandLogger.DiagnosticSource.IsEnabled(DynamoDbEventId.ExecutedQuery.Name!);
+
+    private bool? _capacityLogged;
+
+    private static void OmitConsumedCapacity(AmazonDynamoDBRequest request)
+    {
+        switch (request)
+        {
+            case GetItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case QueryRequest r: r.ReturnConsumedCapacity = null; break;
+            case ScanRequest r: r.ReturnConsumedCapacity = null; break;
+            case PutItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case UpdateItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case DeleteItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case TransactWriteItemsRequest r: r.ReturnConsumedCapacity = null; break;
+            case BatchWriteItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case BatchGetItemRequest r: r.ReturnConsumedCapacity = null; break;
+            case ExecuteStatementRequest r: r.ReturnConsumedCapacity = null; break;
+        }
     }
 
     /// <summary>The capacity a multi-table request consumed, summed over its tables.</summary>

@@ -32,10 +32,14 @@ public enum Fault
 /// An HTTP transport for the AWS SDK client that answers some requests with faults DynamoDB Local never produces
 /// (throttling, 5xx, lost responses, unprocessed items, transaction conflicts), per operation and call number.
 /// </summary>
-public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> decide) : HttpClientFactory
+public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> decide, bool recordBodies = false) : HttpClientFactory
 {
+    /// <summary>The request bodies sent, when recording was asked for.</summary>
+    public ConcurrentQueue<string> Bodies { get; } = new();
+
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly Func<string, int, Fault> _decide = decide;
+    private readonly bool _recordBodies = recordBodies;
 
     /// <summary>How many requests of each operation reached the transport (retries included).</summary>
     public IReadOnlyDictionary<string, int> Calls => _calls;
@@ -53,6 +57,11 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
         {
             var operation = request.Headers.TryGetValues("X-Amz-Target", out var targets) ? targets.First().Split('.').Last() : "";
             var call = factory._calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
+            if (factory._recordBodies && request.Content != null)
+            {
+                factory.Bodies.Enqueue(await request.Content.ReadAsStringAsync(cancellationToken));
+            }
+
             switch (factory._decide(operation, call))
             {
                 case Fault.Throttle:
