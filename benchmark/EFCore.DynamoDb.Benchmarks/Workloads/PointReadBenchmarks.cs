@@ -35,6 +35,14 @@ public class PointReadBenchmarks : WorkloadBase
         return await db.Items.FindAsync(_pk, _sk);
     }
 
+    /// <summary>The same as <see cref="EfCoreNoTracking"/> on a pooled context (<c>AddDbContextPool</c>).</summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCorePooledNoTracking()
+    {
+        await using var db = await EfPool.CreateDbContextAsync();
+        return await db.Items.AsNoTracking().FirstOrDefaultAsync(x => x.Pk == _pk && x.Sk == _sk);
+    }
+
     /// <summary><c>AsNoTracking().FirstOrDefaultAsync</c> on the full key, on a fresh context.</summary>
     [Benchmark]
     public async Task<BenchItem?> EfCoreNoTracking()

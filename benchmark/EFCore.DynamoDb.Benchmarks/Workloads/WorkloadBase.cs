@@ -5,6 +5,7 @@ using BenchmarkDotNet.Attributes;
 using EFCore.DynamoDb.Benchmarks.Infrastructure;
 using EFCore.DynamoDb.Benchmarks.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Benchmarks.Workloads;
 
@@ -51,6 +52,9 @@ public abstract class WorkloadBase
     /// <summary>Options for a fresh <see cref="BenchDbContext"/> per operation, built once, on their own client.</summary>
     protected DbContextOptions<BenchDbContext> EfOptions { get; private set; } = null!;
 
+    /// <summary>Pooled contexts on the same options, as <c>AddDbContextPool</c> gives an ASP.NET Core app.</summary>
+    protected PooledDbContextFactory<BenchDbContext> EfPool { get; private set; } = null!;
+
     /// <summary>Synchronous: BenchmarkDotNet 0.14's in-process toolchain does not await an async global setup.</summary>
     [GlobalSetup]
     public void GlobalSetup() => SetUpAsync().GetAwaiter().GetResult();
@@ -75,6 +79,7 @@ public abstract class WorkloadBase
             .Build();
         _efClient = NewClient();
         EfOptions = new DbContextOptionsBuilder<BenchDbContext>().UseDynamoDb(_efClient).Options;
+        EfPool = new PooledDbContextFactory<BenchDbContext>(EfOptions);
 
         if (Transport == Transport.InProcess)
         {
