@@ -43,5 +43,14 @@ public class InsertOneBenchmarks : WorkloadBase
         return await db.SaveChangesAsync();
     }
 
+    /// <summary>The same as <see cref="EfCore"/> on a pooled context (<c>AddDbContextPool</c>).</summary>
+    [Benchmark]
+    public async Task<int> EfCorePooled()
+    {
+        await using var db = await EfPool.CreateDbContextAsync();
+        db.Items.Add(NewItem("insert-efcore-pooled"));
+        return await db.SaveChangesAsync();
+    }
+
     private BenchItem NewItem(string pk) => BenchTable.NewItem(pk, Interlocked.Increment(ref _next));
 }

@@ -39,6 +39,14 @@ public class QueryPartitionBenchmarks : WorkloadBase
         return await db.Items.Where(x => x.Pk == _pk).ToListAsync();
     }
 
+    /// <summary>The same as <see cref="EfCoreNoTracking"/> on a pooled context (<c>AddDbContextPool</c>).</summary>
+    [Benchmark]
+    public async Task<List<BenchItem>> EfCorePooledNoTracking()
+    {
+        await using var db = await EfPool.CreateDbContextAsync();
+        return await db.Items.AsNoTracking().Where(x => x.Pk == _pk).ToListAsync();
+    }
+
     /// <summary>LINQ on the partition key with <c>AsNoTracking</c>.</summary>
     [Benchmark]
     public async Task<List<BenchItem>> EfCoreNoTracking()

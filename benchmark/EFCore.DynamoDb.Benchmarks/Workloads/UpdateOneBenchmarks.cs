@@ -56,6 +56,15 @@ public class UpdateOneBenchmarks : WorkloadBase
         return await db.Items.Where(x => x.Pk == Partition && x.Sk == "efcore-execute").ExecuteUpdateAsync(s => s.SetProperty(x => x.Count, count));
     }
 
+    /// <summary>The same as <see cref="EfCoreExecuteUpdate"/> on a pooled context (<c>AddDbContextPool</c>).</summary>
+    [Benchmark]
+    public async Task<int> EfCorePooledExecuteUpdate()
+    {
+        await using var db = await EfPool.CreateDbContextAsync();
+        var count = NextCount();
+        return await db.Items.Where(x => x.Pk == Partition && x.Sk == "efcore-execute").ExecuteUpdateAsync(s => s.SetProperty(x => x.Count, count));
+    }
+
     private static BenchItem Item(string sk) => new()
     {
         Pk = Partition, Sk = sk, Name = sk, Count = 0, Price = 1.5m, Active = true, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc),
