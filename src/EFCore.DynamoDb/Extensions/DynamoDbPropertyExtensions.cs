@@ -15,6 +15,12 @@ public static class DynamoDbPropertyExtensions
     /// that hold it, outermost first.
     /// </summary>
     public static IReadOnlyList<string> GetAttributePath(this IReadOnlyProperty property)
+        => property is IProperty runtimeProperty
+            // Requests and writes ask for paths per item: compute them once per property of the runtime model.
+            ? runtimeProperty.GetOrAddRuntimeAnnotationValue(DynamoDbAnnotationNames.AttributePath, static p => ComputeAttributePath(p!), runtimeProperty)
+            : ComputeAttributePath(property);
+
+    private static string[] ComputeAttributePath(IReadOnlyProperty property)
     {
         var path = new List<string> { property.GetAttributeName() };
         for (var type = property.DeclaringType; type is IReadOnlyComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
@@ -22,7 +28,7 @@ public static class DynamoDbPropertyExtensions
             path.Insert(0, complexType.ComplexProperty.Name);
         }
 
-        return path;
+        return path.ToArray();
     }
 
     /// <summary>Sets the name of the DynamoDB attribute the property is stored in.</summary>

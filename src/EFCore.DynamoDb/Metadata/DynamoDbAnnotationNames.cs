@@ -7,6 +7,9 @@ internal static class DynamoDbAnnotationNames
     public const string PartitionKey = Prefix + "PartitionKey";
     public const string SortKey = Prefix + "SortKey";
     public const string AttributeName = Prefix + "AttributeName";
+
+    /// <summary>A runtime annotation: the cached document path of a property.</summary>
+    public const string AttributePath = Prefix + "AttributePath";
     public const string SecondaryIndexName = Prefix + "SecondaryIndexName";
     public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
     public const string ProjectionType = Prefix + "ProjectionType";

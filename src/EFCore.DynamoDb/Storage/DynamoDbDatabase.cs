@@ -202,7 +202,7 @@ internal sealed class DynamoDbDatabase(
     private void CheckOneWritePerItem(List<DynamoDbWriteCommand> commands)
     {
         var duplicate = commands
-            .GroupBy(c => c.TableName + "\u0001" + string.Join("\u0001", c.Key.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + DynamoDbRequestPrinter.PrintValue(k.Value))))
+            .GroupBy(c => DynamoDbKeyIdentity.Of(c.TableName, c.Key.Keys.Order(StringComparer.Ordinal), c.Key))
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
         {

@@ -47,7 +47,7 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
     {
         var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.ToList());
         string Identify(string table, Dictionary<string, AttributeValue> attributes)
-            => table + "\u0001" + string.Join("\u0001", keyNames[table].Select(name => name + "=" + DynamoDbRequestPrinter.PrintValue(attributes[name])));
+            => DynamoDbKeyIdentity.Of(table, keyNames[table], attributes);
 
         var pending = batch.ToDictionary(c => Identify(c.TableName, c.Key));
         var request = new BatchWriteItemRequest

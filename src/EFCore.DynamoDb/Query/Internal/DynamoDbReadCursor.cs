@@ -83,7 +83,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         DynamoDbClientWrapper client, List<Dictionary<string, AttributeValue>> indexItems, CancellationToken cancellationToken)
     {
         var keyNames = plan.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
-        string KeyOf(Dictionary<string, AttributeValue> item) => string.Join("\u0001", keyNames.Select(n => DynamoDbRequestPrinter.PrintValue(item[n])));
+        string KeyOf(Dictionary<string, AttributeValue> item) => DynamoDbKeyIdentity.Of(plan.TableName, keyNames, item);
 
         var found = new Dictionary<string, Dictionary<string, AttributeValue>>();
         foreach (var chunk in indexItems.Chunk(MaxBatchGetKeys))
