@@ -4,6 +4,8 @@
 # Run `bash eng/dynamodb-local.sh help` for usage. Only start, run and help write to stdout;
 # every progress or error message goes to stderr.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 
 readonly DDB_VERSION=1.25.1
 # DynamoDB Local is not on a package registry by itself; this npm package ships the
@@ -68,16 +70,6 @@ trap 'exit 143' TERM
 
 is_uint() { [[ ${1:-} =~ ^[0-9]+$ ]]; }
 
-# True if the process exists and is not a zombie (a killed child of a non-reaping parent).
-alive() {
-  local st
-  if [ -r "/proc/$1/stat" ]; then
-    st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 1
-    [ -n "$st" ] && [ "${st%% *}" != Z ] && [ "${st%% *}" != X ]
-  else
-    kill -0 "$1" 2>/dev/null
-  fi
-}
 
 # Runs "$@" (with cwd $2) in a new session with stdin from /dev/null, stdout+stderr appended
 # to $1 and every other inherited fd closed, so nothing of the caller (e.g. a pipe a test
@@ -208,15 +200,6 @@ cmd_ensure_npm() {
 }
 
 # --- start ---------------------------------------------------------------------------------
-# True if something accepts TCP connections on 127.0.0.1:$1.
-port_open() {
-  if command -v timeout >/dev/null 2>&1; then
-    # shellcheck disable=SC2016 # $0 expands in the inner bash
-    timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"' "$1" 2>/dev/null
-  else
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-  fi
-}
 
 pick_port() {
   local i p

@@ -9,6 +9,8 @@
 #   SAMPLE_ARTIFACTS  build and run with `--artifacts-path $SAMPLE_ARTIFACTS` instead of the repo's bin/obj folders
 #   SAMPLE_PORT       the app's HTTP port (default: a free one in 45001-60000)
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib/processes.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/processes.sh"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -26,18 +28,7 @@ die() { say "error: $*" >&2; exit 1; }
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 START=$SECONDS
 
-# True if process $1 exists and is not a zombie.
-running() {
-  local st
-  if [ -r "/proc/$1/stat" ]; then
-    st=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) || return 1
-    [ -n "$st" ] && [ "${st%% *}" != Z ] && [ "${st%% *}" != X ]
-  else
-    kill -0 "$1" 2>/dev/null
-  fi
-}
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 free_port() {
   local i p
@@ -121,7 +112,7 @@ set +m
 say "waiting up to ${HEALTH_TIMEOUT}s for GET /health to answer Healthy"
 deadline=$((SECONDS + HEALTH_TIMEOUT))
 until [ "$(curl -s --noproxy '*' --max-time 5 "$BASE/health" 2>/dev/null)" = Healthy ]; do
-  running "$APP_PID" || die "the app exited during startup"
+  alive "$APP_PID" || die "the app exited during startup"
   ((SECONDS < deadline)) || die "GET /health did not answer Healthy within ${HEALTH_TIMEOUT}s"
   sleep 1
 done
@@ -197,7 +188,7 @@ echo
 say "stopping the app"
 stop_app
 ddb_pid=$(sed -n 's/.*DynamoDB Local is ready at .* (pid \([0-9]*\)).*/\1/p' "$APP_LOG" | tail -n 1)
-if [ -n "$ddb_pid" ] && running "$ddb_pid"; then
+if [ -n "$ddb_pid" ] && alive "$ddb_pid"; then
   FAILURES+=("the app exited but its DynamoDB Local (pid $ddb_pid) is still running")
   bash eng/dynamodb-local.sh stop "$ddb_pid" || true
 fi
