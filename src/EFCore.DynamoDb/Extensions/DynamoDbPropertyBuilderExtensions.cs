@@ -20,6 +20,34 @@ public static class DynamoDbPropertyBuilderExtensions
         => (PropertyBuilder<TProperty>)HasAttributeName((PropertyBuilder)propertyBuilder, name);
 
     /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static ComplexTypePropertyBuilder HasAttributeName(this ComplexTypePropertyBuilder propertyBuilder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        propertyBuilder.Metadata.SetAttributeName(name);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static ComplexTypePropertyBuilder<TProperty> HasAttributeName<TProperty>(
+        this ComplexTypePropertyBuilder<TProperty> propertyBuilder, string name)
+        => (ComplexTypePropertyBuilder<TProperty>)HasAttributeName((ComplexTypePropertyBuilder)propertyBuilder, name);
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static ComplexCollectionTypePropertyBuilder HasAttributeName(this ComplexCollectionTypePropertyBuilder propertyBuilder, string name)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        propertyBuilder.Metadata.SetAttributeName(name);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
+    public static ComplexCollectionTypePropertyBuilder<TProperty> HasAttributeName<TProperty>(
+        this ComplexCollectionTypePropertyBuilder<TProperty> propertyBuilder, string name)
+        => (ComplexCollectionTypePropertyBuilder<TProperty>)HasAttributeName((ComplexCollectionTypePropertyBuilder)propertyBuilder, name);
+
+    /// <inheritdoc cref="HasAttributeName(PropertyBuilder, string)"/>
     public static IConventionPropertyBuilder? HasAttributeName(
         this IConventionPropertyBuilder propertyBuilder, string? name, bool fromDataAnnotation = false)
     {

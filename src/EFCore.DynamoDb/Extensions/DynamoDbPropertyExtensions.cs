@@ -12,7 +12,7 @@ public static class DynamoDbPropertyExtensions
 
     /// <summary>
     /// The document path of the property's attribute: its name, behind the names of the complex properties (maps)
-    /// that hold it, outermost first.
+    /// that hold it, outermost first. Inside an element of a complex collection, the path starts at that element.
     /// </summary>
     public static IReadOnlyList<string> GetAttributePath(this IReadOnlyProperty property)
         => property is IProperty runtimeProperty
@@ -20,10 +20,20 @@ public static class DynamoDbPropertyExtensions
             ? runtimeProperty.GetOrAddRuntimeAnnotationValue(DynamoDbAnnotationNames.AttributePath, static p => ComputeAttributePath(p!), runtimeProperty)
             : ComputeAttributePath(property);
 
+    /// <summary>
+    /// The document path of a property's attribute or of a complex property's map or list: its name behind the names of
+    /// the complex properties that hold it, relative to the item or to the complex collection element that holds it.
+    /// </summary>
+    internal static IReadOnlyList<string> GetDocumentPath(this IReadOnlyPropertyBase property)
+        => property is IReadOnlyProperty scalar ? scalar.GetAttributePath() : ComputeAttributePath(property.DeclaringType, property.Name);
+
     private static string[] ComputeAttributePath(IReadOnlyProperty property)
+        => ComputeAttributePath(property.DeclaringType, property.GetAttributeName());
+
+    private static string[] ComputeAttributePath(IReadOnlyTypeBase declaringType, string name)
     {
-        var path = new List<string> { property.GetAttributeName() };
-        for (var type = property.DeclaringType; type is IReadOnlyComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
+        var path = new List<string> { name };
+        for (var type = declaringType; type is IReadOnlyComplexType { ComplexProperty.IsCollection: false } complexType; type = complexType.ComplexProperty.DeclaringType)
         {
             path.Insert(0, complexType.ComplexProperty.Name);
         }

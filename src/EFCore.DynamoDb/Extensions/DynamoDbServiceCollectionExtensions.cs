@@ -2,6 +2,7 @@ using EFCore.DynamoDb.Diagnostics;
 using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Metadata.Conventions;
 using EFCore.DynamoDb.Query;
+using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage;
 using EFCore.DynamoDb.Update;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -35,6 +36,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IQueryTranslationPreprocessorFactory, DynamoDbQueryTranslationPreprocessorFactory>()
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoDbQueryableMethodTranslatingExpressionVisitorFactory>()
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoDbShapedQueryCompilingExpressionVisitorFactory>()
+            .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<DynamoDbClientFactory, DynamoDbClientFactory>()
                 .TryAddScoped<DynamoDbContextSettings, DynamoDbContextSettings>()

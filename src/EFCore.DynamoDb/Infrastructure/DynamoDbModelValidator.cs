@@ -49,12 +49,6 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         {
             throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
         }
-
-        if (entityType.GetComplexProperties().FirstOrDefault(c => c.IsCollection) is { } complexProperty)
-        {
-            throw new InvalidOperationException(DynamoDbStrings.ComplexTypesNotSupportedYet(entityType.DisplayName(), complexProperty.Name));
-        }
-
     }
 
     private static void ValidateKey(IEntityType entityType)

@@ -79,9 +79,6 @@ internal static class DynamoDbStrings
     public static string OwnedTypesNotSupportedYet(string entityType)
         => $"The owned entity type '{entityType}' cannot be mapped yet: owned types stored as DynamoDB maps and lists are not supported yet. Ignore the navigation or map the type as its own entity type.";
 
-    public static string ComplexTypesNotSupportedYet(string entityType, string property)
-        => $"The complex collection '{entityType}.{property}' cannot be mapped yet: lists of complex values (lists of maps) are not supported yet. Single complex properties (maps) are.";
-
     public static string NavigationsNotSupported(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";
 
@@ -94,6 +91,9 @@ internal static class DynamoDbStrings
 
     public static string InvalidPropertyValue(string entityType, string property, string reason)
         => $"The value of '{entityType}.{property}' cannot be stored: {reason}";
+
+    public static string NullComplexElement(string type, string property)
+        => $"The complex collection '{type}.{property}' holds a null element. Elements of complex collections are stored as maps and cannot be null: remove the null element.";
 
     public static string NullSetElement
         => "A set holds a null element: DynamoDB sets (SS, NS, BS) cannot contain null. Remove the null before saving.";

@@ -40,7 +40,10 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
     }
 
     /// <summary>The aliased document path of a property: <c>#Address.#City</c> for a member of a complex property.</summary>
-    public string Path(IReadOnlyProperty property) => string.Join(".", property.GetAttributePath().Select(Name));
+    public string Path(IReadOnlyPropertyBase property) => Path(property.GetDocumentPath());
+
+    /// <summary>A document path (names of nested maps, outermost first) with a placeholder for each name.</summary>
+    public string Path(IReadOnlyList<string> path) => string.Join(".", path.Select(Name));
 
     /// <summary>The placeholder of a value.</summary>
     public string Value(AttributeValue value)
@@ -64,6 +67,8 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             DynamoDbElementComparisonFilter element => element.Value.ToAttributeValue(parameters) is { } elementValue
                 ? $"{Path(element.Property)}[{element.Index}] {Operator(element.Operator)} {Value(elementValue)}"
                 : Never(element.Property),
+            DynamoDbElementMemberComparisonFilter member => WriteComparison(
+                $"{Path(member.Collection)}[{member.Index}].{Path(member.Property)}", member.Operator, member.Value.ToAttributeValue(parameters)),
             DynamoDbSizeFilter size => $"size({Path(size.Property)}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
             DynamoDbBetweenFilter between => $"{Path(between.Property)} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
@@ -96,30 +101,29 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         };
 
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
-    private string Never(IProperty property)
-    {
-        var name = Path(property);
-        return $"(attribute_exists({name}) AND attribute_not_exists({name}))";
-    }
+    private string Never(IProperty property) => Never(Path(property));
+
+    private static string Never(string name) => $"(attribute_exists({name}) AND attribute_not_exists({name}))";
 
     private string WriteComparison(DynamoDbComparisonFilter comparison)
+        => WriteComparison(Path(comparison.Property), comparison.Operator, comparison.Value.ToAttributeValue(parameters));
+
+    private string WriteComparison(string name, DynamoDbComparisonOperator op, AttributeValue? value)
     {
-        var name = Path(comparison.Property);
-        var value = comparison.Value.ToAttributeValue(parameters);
         if (value == null)
         {
             var nullType = Value(new AttributeValue { S = "NULL" });
-            return comparison.Operator switch
+            return op switch
             {
                 DynamoDbComparisonOperator.Equal => $"(attribute_not_exists({name}) OR attribute_type({name}, {nullType}))",
                 DynamoDbComparisonOperator.NotEqual => $"(attribute_exists({name}) AND NOT attribute_type({name}, {nullType}))",
                 // In C# an ordering comparison with null is false.
-                _ => Never(comparison.Property),
+                _ => Never(name),
             };
         }
 
         var placeholder = Value(value);
-        return comparison.Operator switch
+        return op switch
         {
             DynamoDbComparisonOperator.Equal => $"{name} = {placeholder}",
             // An absent attribute is null in C#, and null differs from any value.

@@ -76,7 +76,8 @@ internal static class DynamoDbScalarCodecs
             ? -TimeSpan.ParseExact(text[1..], TimeSpanFormat, Invariant)
             : TimeSpan.TryParseExact(text, TimeSpanFormat, Invariant, out var value) ? value : TimeSpan.Parse(text, Invariant);
 
-    private static InvalidOperationException Mismatch(string expected, AttributeValue actual)
+    /// <summary>The error for a stored value of another type than expected.</summary>
+    public static InvalidOperationException Mismatch(string expected, AttributeValue actual)
         => new(DynamoDbStrings.UnexpectedAttributeType(expected, DescribeType(actual)));
 
     /// <summary>The type descriptor of a stored value, for messages.</summary>

@@ -41,6 +41,14 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
             }
 
+            foreach (var collection in ComplexCollections(entry))
+            {
+                if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
+                {
+                    SetAtPath(item, collection.GetDocumentPath(), list);
+                }
+            }
+
             CheckKey(entry, key, item);
             if (DynamoDbItemSize.Of(item) is var size and > DynamoDbItemSize.MaxItemBytes)
             {
@@ -100,6 +108,20 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
                     sets.Add($"{name} = {writer.Value(attribute)}");
+                }
+                else
+                {
+                    removes.Add(name);
+                }
+            }
+
+            // A changed complex collection is written whole: its list replaces the stored one.
+            foreach (var collection in ComplexCollections(entry).Where(entry.IsModified))
+            {
+                var name = writer.Path(collection.GetDocumentPath());
+                if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
+                {
+                    sets.Add($"{name} = {writer.Value(list)}");
                 }
                 else
                 {
@@ -199,8 +221,12 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         }
     }
 
+    /// <summary>The complex collections of the entry's entity, outside complex values that are null.</summary>
+    private static IEnumerable<IComplexProperty> ComplexCollections(IUpdateEntry entry)
+        => entry.EntityType.GetFlattenedComplexProperties().Where(c => c.IsCollection && !InNullComplexValue(entry, c));
+
     /// <summary>Whether the property belongs to a complex value that is null (its map is left out).</summary>
-    private static bool InNullComplexValue(IUpdateEntry entry, IProperty property)
+    private static bool InNullComplexValue(IUpdateEntry entry, IPropertyBase property)
     {
         for (var type = property.DeclaringType; type is IComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
         {

@@ -72,6 +72,12 @@ internal sealed class DynamoDbFilterTranslator
                 && valuesExpression is ConstantExpression or QueryParameterExpression:
                 return new DynamoDbInFilter(property, valuesExpression);
 
+            case MethodCallExpression { Method.Name: nameof(Enumerable.Any), Object: null, Arguments: [var source] } call
+                when (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable))
+                    && FindSizeTarget(UnwrapAsQueryable(source)) is { } collection:
+                // x.Lines.Any(), which EF Core also makes of x.Lines.Count > 0.
+                return new DynamoDbSizeFilter(collection, DynamoDbComparisonOperator.GreaterThan, DynamoDbValueOperand.Count(Expression.Constant(0)));
+
             default:
                 // A boolean property on its own: x.IsActive means x.IsActive == true.
                 if (expression.Type == typeof(bool) && FindProperty(expression) is { } flag)
@@ -97,14 +103,26 @@ internal sealed class DynamoDbFilterTranslator
                 mirroredElement.Property, mirroredElement.Index, Mirror(op), new DynamoDbValueOperand(mirroredElementValue, mirroredElement.Property, mirroredElement.Codec));
         }
 
+        if (FindElementMember(left) is { } member && DynamoDbValueOperand.AsValue(right) is { } memberValue)
+        {
+            return new DynamoDbElementMemberComparisonFilter(
+                member.Collection, member.Index, member.Property, op, new DynamoDbValueOperand(memberValue, member.Property));
+        }
+
+        if (FindElementMember(right) is { } mirroredMember && DynamoDbValueOperand.AsValue(left) is { } mirroredMemberValue)
+        {
+            return new DynamoDbElementMemberComparisonFilter(
+                mirroredMember.Collection, mirroredMember.Index, mirroredMember.Property, Mirror(op), new DynamoDbValueOperand(mirroredMemberValue, mirroredMember.Property));
+        }
+
         if (FindSizedProperty(left) is { } sized && DynamoDbValueOperand.AsValue(right) is { } size)
         {
-            return new DynamoDbSizeFilter(sized, op, new DynamoDbValueOperand(size, sized, DynamoDbScalarCodecs.Find(typeof(int))));
+            return new DynamoDbSizeFilter(sized, op, DynamoDbValueOperand.Count(size));
         }
 
         if (FindSizedProperty(right) is { } mirroredSized && DynamoDbValueOperand.AsValue(left) is { } mirroredSize)
         {
-            return new DynamoDbSizeFilter(mirroredSized, Mirror(op), new DynamoDbValueOperand(mirroredSize, mirroredSized, DynamoDbScalarCodecs.Find(typeof(int))));
+            return new DynamoDbSizeFilter(mirroredSized, Mirror(op), DynamoDbValueOperand.Count(mirroredSize));
         }
 
         if (FindProperty(left) is { } property && DynamoDbValueOperand.AsValue(right) is { } value)
@@ -123,15 +141,8 @@ internal sealed class DynamoDbFilterTranslator
     /// <summary>An element of a list property read by a constant index (<c>x.Tags[0]</c>, <c>x.Scores[1]</c>), if any.</summary>
     private static (IProperty Property, int Index, DynamoDbScalarCodec Codec)? FindListElement(Expression expression)
     {
-        var (list, index) = RemoveConvert(expression) switch
-        {
-            BinaryExpression { NodeType: ExpressionType.ArrayIndex } array => (array.Left, array.Right),
-            MethodCallExpression { Method.Name: "get_Item", Object: { } instance, Arguments: [var argument] } => (instance, argument),
-            MethodCallExpression { Method.Name: nameof(Enumerable.ElementAt), Object: null, Arguments: [var source, var argument] } call
-                when call.Method.DeclaringType == typeof(Enumerable) => (source, argument),
-            _ => (null, null),
-        };
-        return list != null && index is ConstantExpression { Value: int position } && position >= 0
+        var (list, position) = FindElementAccess(expression);
+        return list != null
             && FindProperty(list) is { } property
             && ((DynamoDbTypeMapping)property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.List
             && DynamoDbCollectionCodecs.FindElementCodec(property.ClrType) is { } codec
@@ -139,21 +150,121 @@ internal sealed class DynamoDbFilterTranslator
                 : null;
     }
 
-    /// <summary>The property whose length or element count an expression reads (<c>x.Name.Length</c>, <c>x.Tags.Count</c>), if any.</summary>
-    private static IProperty? FindSizedProperty(Expression expression)
+    /// <summary>An element read by a constant index: <c>list[i]</c>, <c>array[i]</c> or <c>ElementAt(i)</c>.</summary>
+    private static (Expression? Source, int Index) FindElementAccess(Expression expression)
+    {
+        var (source, index) = RemoveConvert(expression) switch
+        {
+            BinaryExpression { NodeType: ExpressionType.ArrayIndex } array => (array.Left, array.Right),
+            MethodCallExpression { Method.Name: "get_Item", Object: { } instance, Arguments: [var argument] } => (instance, argument),
+            MethodCallExpression { Method.Name: nameof(Enumerable.ElementAt), Object: null, Arguments: [var list, var argument] } call
+                when call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable) => (list, argument),
+            _ => (null, null),
+        };
+        return index is ConstantExpression { Value: int position } && position >= 0 ? (source, position) : (null, 0);
+    }
+
+    /// <summary>
+    /// A member of an element of a complex collection read by a constant index (<c>x.Lines[0].Sku</c>,
+    /// <c>x.Lines[1].Discount.Code</c>), if any.
+    /// </summary>
+    private static (IComplexProperty Collection, int Index, IProperty Property)? FindElementMember(Expression expression)
+    {
+        var members = new Stack<string>();
+        var (source, index) = FindElementAccess(expression);
+        if (source != null && UnwrapSelect(source) is ({ } collectionExpression, { } selector))
+        {
+            // EF Core's navigation expansion turns x.Lines[0].Sku into x.Lines.AsQueryable().Select(l => l.Sku).ElementAt(0).
+            source = collectionExpression;
+            expression = selector.Body;
+            PushMembers(ref expression, members);
+            if (expression != selector.Parameters[0])
+            {
+                return null;
+            }
+        }
+        else
+        {
+            expression = RemoveConvert(expression);
+            PushMembers(ref expression, members);
+            (source, index) = FindElementAccess(expression);
+        }
+
+        if (members.Count == 0 || source == null || FindComplexCollection(source) is not { } collection)
+        {
+            return null;
+        }
+
+        ITypeBase type = collection.ComplexType;
+        while (members.Count > 1)
+        {
+            if (type.FindComplexProperty(members.Pop()) is not { IsCollection: false } complexProperty)
+            {
+                return null;
+            }
+
+            type = complexProperty.ComplexType;
+        }
+
+        return type.FindProperty(members.Pop()) is { } property ? (collection, index, property) : null;
+    }
+
+    /// <summary>Moves down a chain of member accesses (<c>a.B.C</c>), outermost member on top of the stack.</summary>
+    private static void PushMembers(ref Expression expression, Stack<string> members)
+    {
+        expression = RemoveConvert(expression);
+        while (expression is MemberExpression { Expression: { } instance } member)
+        {
+            members.Push(member.Member.Name);
+            expression = RemoveConvert(instance);
+        }
+    }
+
+    /// <summary><c>source.AsQueryable().Select(selector)</c>: the source and the selector, if the expression is one.</summary>
+    private static (Expression? Source, LambdaExpression? Selector) UnwrapSelect(Expression expression)
+        => RemoveConvert(expression) is MethodCallExpression { Method.Name: nameof(Queryable.Select), Arguments: [var source, var quoted] } select
+            && select.Method.DeclaringType == typeof(Queryable)
+            && (quoted is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : quoted) is LambdaExpression { Parameters.Count: 1 } selector
+                ? (UnwrapAsQueryable(source), selector)
+                : (null, null);
+
+    private static Expression UnwrapAsQueryable(Expression expression)
+        => RemoveConvert(expression) is MethodCallExpression { Method.Name: nameof(Queryable.AsQueryable), Arguments: [var source] } call
+            && call.Method.DeclaringType == typeof(Queryable)
+                ? source
+                : expression;
+
+    /// <summary>The complex collection an expression reads (<c>x.Lines</c>, <c>x.Shipping.Stops</c>), if any.</summary>
+    private static IComplexProperty? FindComplexCollection(Expression expression)
+        => RemoveConvert(expression) is MemberExpression { Expression: { } instance } member
+            && (RemoveConvert(instance) is StructuralTypeShaperExpression shaper ? shaper.StructuralType : FindComplexType(instance))
+                ?.FindComplexProperty(member.Member.Name) is { IsCollection: true } collection
+                ? collection
+                : null;
+
+    /// <summary>
+    /// The property whose length or element count an expression reads (<c>x.Name.Length</c>, <c>x.Tags.Count</c>,
+    /// <c>x.Lines.Count</c> for a complex collection), if any.
+    /// </summary>
+    private static IPropertyBase? FindSizedProperty(Expression expression)
     {
         var sized = RemoveConvert(expression) switch
         {
             MemberExpression { Member.Name: "Length" or "Count", Expression: { } instance } => instance,
             MethodCallExpression { Method.Name: nameof(Enumerable.Count), Object: null, Arguments: [var source] } call
-                when call.Method.DeclaringType == typeof(Enumerable) => source,
+                when call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable) => UnwrapAsQueryable(source),
             _ => null,
         };
-        return sized != null && FindProperty(sized) is { } property
-            && (property.ClrType == typeof(string) || DynamoDbCollectionCodecs.Find(property.ClrType) != null || property.ClrType == typeof(byte[]))
+        return sized == null ? null : FindSizeTarget(sized);
+    }
+
+    /// <summary>The string, binary, collection or complex collection an expression reads, whose size DynamoDB can test.</summary>
+    private static IPropertyBase? FindSizeTarget(Expression sized)
+        => FindComplexCollection(sized) is { } collection ? collection
+            : FindProperty(sized) is { } property
+                && (property.ClrType == typeof(string) || DynamoDbCollectionCodecs.Find(property.ClrType) != null || property.ClrType == typeof(byte[]))
                 ? property
                 : null;
-    }
 
     /// <summary><c>string.Compare(a, b)</c> or <c>a.CompareTo(b)</c>, compared with 0: the idiom for string ranges.</summary>
     private static bool TryGetStringCompare(Expression expression, out Expression left, out Expression right)

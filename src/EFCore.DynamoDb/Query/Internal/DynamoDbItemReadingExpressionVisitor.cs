@@ -24,10 +24,38 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
             ? node.Update([Expression.Constant(ValueBuffer.Empty), Visit(node.Arguments[1])])
             : base.VisitNew(node);
 
+    private static readonly MethodInfo ReadComplexCollectionMethod
+        = typeof(DynamoDbComplexCollectionReader).GetMethod(nameof(DynamoDbComplexCollectionReader.Read))!;
+
     protected override Expression VisitExtension(Expression node)
-        => node is DynamoDbAttributeReadExpression read
-            ? CreateReadExpression(item, read.Property, read.Type)
-            : base.VisitExtension(node);
+        => node switch
+        {
+            DynamoDbAttributeReadExpression read => CreateReadExpression(item, read.Property, read.Type),
+            DynamoDbComplexCollectionReadExpression collection => CreateReadExpression(collection),
+            _ => base.VisitExtension(node),
+        };
+
+    /// <summary>Reads a complex collection: its list of maps, each map materialized by the element's own materializer.</summary>
+    private Expression CreateReadExpression(DynamoDbComplexCollectionReadExpression collection)
+    {
+        var complexProperty = collection.ComplexProperty;
+        var elementType = complexProperty.ComplexType.ClrType;
+        var element = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "element");
+        var materializeElement = Expression.Lambda(
+            typeof(Func<,,>).MakeGenericType(typeof(MaterializationContext), element.Type, elementType),
+            new DynamoDbItemReadingExpressionVisitor(element).Visit(collection.ElementMaterializer),
+            collection.ElementContext,
+            element);
+        return Expression.Convert(
+            Expression.Call(
+                ReadComplexCollectionMethod.MakeGenericMethod(elementType),
+                Expression.Call(FindAttributeMethod, item, Expression.Constant(complexProperty.GetDocumentPath().ToArray())),
+                Expression.Property(collection.MaterializationContext, nameof(MaterializationContext.Context)),
+                materializeElement,
+                Expression.Constant(complexProperty.ClrType, typeof(Type)),
+                Expression.Constant(complexProperty.IsNullable)),
+            complexProperty.ClrType);
+    }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {

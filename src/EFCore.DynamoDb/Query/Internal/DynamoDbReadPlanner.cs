@@ -164,9 +164,11 @@ internal static class DynamoDbReadPlanner
     private static bool NeedsTableRead(DynamoDbQueryExpression query, IReadOnlyIndex? index, IReadOnlyList<IProperty> keyProperties)
         => index != null
             && query.Aggregate == DynamoDbAggregate.None
-            && Missing(index, keyProperties, query.Projection ?? query.EntityType.GetRootType().GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredProperties())).Count > 0;
+            && Missing(index, keyProperties, query.Projection
+                ?? query.EntityType.GetRootType().GetDerivedTypesInclusive()
+                    .SelectMany(t => t.GetDeclaredProperties().Cast<IPropertyBase>().Concat(t.GetDeclaredComplexProperties()))).Count > 0;
 
-    private static List<string> Missing(IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties, IEnumerable<IProperty> needed)
+    private static List<string> Missing(IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties, IEnumerable<IPropertyBase> needed)
     {
         if (index.GetProjectionType() == DynamoDbProjectionType.All)
         {
@@ -174,7 +176,8 @@ internal static class DynamoDbReadPlanner
         }
 
         var held = keyProperties.Select(p => p.GetAttributeName()).Concat(index.GetProjectedAttributes()).ToHashSet();
-        return needed.Select(p => p.GetAttributeName()).Where(a => !held.Contains(a)).Distinct().ToList();
+        // An index projects top-level attributes: a member of a map is there when its map is.
+        return needed.Select(p => p.GetDocumentPath()[0]).Where(a => !held.Contains(a)).Distinct().ToList();
     }
 
     /// <summary>What to read: the query's projection, plus the keys a page continues from when the query is paged.</summary>
@@ -214,7 +217,7 @@ internal static class DynamoDbReadPlanner
         }
     }
 
-    private static IEnumerable<IProperty> ReferencedProperties(DynamoDbFilter filter)
+    private static IEnumerable<IPropertyBase> ReferencedProperties(DynamoDbFilter filter)
         => filter switch
         {
             DynamoDbLogicalFilter logical => ReferencedProperties(logical.Left).Concat(ReferencedProperties(logical.Right)),
@@ -225,6 +228,7 @@ internal static class DynamoDbReadPlanner
             DynamoDbBetweenFilter between => [between.Property],
             DynamoDbSizeFilter size => [size.Property],
             DynamoDbElementComparisonFilter element => [element.Property],
+            DynamoDbElementMemberComparisonFilter member => [member.Collection],
             _ => [],
         };
 

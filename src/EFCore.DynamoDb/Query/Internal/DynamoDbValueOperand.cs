@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Diagnostics;
 using System.Reflection;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
@@ -12,8 +13,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// them (such as <c>DateTime.UtcNow.AddDays(-days)</c>), evaluated per execution and always sent as an expression
 /// attribute value (never spliced into the expression text), converted as the property's values are.
 /// </summary>
-internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty property, DynamoDbScalarCodec? elementCodec = null)
+internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty? property, DynamoDbScalarCodec? elementCodec = null)
 {
+    /// <summary>A count (the size of a collection of complex values), written as a number.</summary>
+    public static DynamoDbValueOperand Count(Expression valueExpression)
+        => new(valueExpression, null, DynamoDbScalarCodecs.Find(typeof(int)));
+
+    private IProperty Property => property ?? throw new UnreachableException("A count operand has no property.");
+
     private static readonly ParameterExpression ParametersParameter
         = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "parameters");
 
@@ -38,7 +45,7 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
     {
         var value = EvaluateRaw(parameters);
 
-        var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var propertyType = Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType;
         if (value == null || propertyType.IsInstanceOfType(value) || IsNumber(value))
         {
             // A number of another type (Age > 29.5) is compared as it is: DynamoDB compares N values exactly.
@@ -64,9 +71,9 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
                 : null;
         }
 
-        var mapping = (DynamoDbTypeMapping)property.GetTypeMapping();
+        var mapping = (DynamoDbTypeMapping)Property.GetTypeMapping();
         var value = Evaluate(parameters);
-        var propertyType = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        var propertyType = Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType;
         return value != null && !propertyType.IsInstanceOfType(value) && mapping.Converter == null
             ? DynamoDbScalarCodecs.Find(value.GetType())!.WriteObject(value)
             : mapping.ToAttributeValue(value);
@@ -83,9 +90,9 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
             : null;
 
     private bool IsNumber(object value)
-        => property.GetTypeMapping().Converter == null
+        => Property.GetTypeMapping().Converter == null
             && DynamoDbScalarCodecs.Find(value.GetType())?.AttributeType == DynamoDbAttributeType.Number
-            && ((DynamoDbTypeMapping)property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.Number;
+            && ((DynamoDbTypeMapping)Property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.Number;
 
     private static Func<IReadOnlyDictionary<string, object?>, object?> Compile(Expression expression)
     {
