@@ -260,10 +260,37 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void Owned_types_are_refused_until_supported_naming_the_type()
+    public void Owned_types_are_embedded_in_their_owners_item()
     {
-        var exception = BuildFails(b => b.Entity<WithOwned>().OwnsOne(w => w.Part));
+        using var context = new ModelContext(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(w => w.Part, part => part.Property(p => p.Name).HasAttributeName("n"));
+            e.OwnsMany(w => w.Parts);
+        }));
+        var owner = context.Model.FindEntityType(typeof(WithOwned))!;
+        var part = owner.FindNavigation(nameof(WithOwned.Part))!.TargetEntityType;
+        Assert.Equal(["Part", "n"], part.FindProperty(nameof(OwnedPart.Name))!.GetAttributePath());
+        var element = owner.FindNavigation(nameof(WithOwned.Parts))!.TargetEntityType;
+        // Elements of an owned collection are documents of their own: their paths start inside the element.
+        Assert.Equal(["Name"], element.FindProperty(nameof(OwnedPart.Name))!.GetAttributePath());
+    }
+
+    [Fact]
+    public void An_owned_type_cannot_also_be_an_entity_type_of_its_own()
+    {
+        var exception = BuildFails(b =>
+        {
+            b.Entity<WithOwned>().OwnsOne(w => w.Part);
+            b.Entity<OwnedPart>().HasKey(p => p.Name);
+        });
         Assert.Contains("OwnedPart", exception.Message);
+    }
+
+    [Fact]
+    public void A_relationship_between_entity_types_is_refused_naming_the_navigation()
+    {
+        var exception = BuildFails(b => b.Entity<WithRelated>());
+        Assert.Contains("WithRelated.Related", exception.Message);
     }
 
     [Fact]

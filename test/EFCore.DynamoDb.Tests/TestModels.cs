@@ -130,4 +130,11 @@ public class WithOwned
 {
     public string Id { get; set; } = "";
     public OwnedPart Part { get; set; } = new();
+    public List<OwnedPart> Parts { get; set; } = [];
+}
+
+public class WithRelated
+{
+    public string Id { get; set; } = "";
+    public Account? Related { get; set; }
 }

@@ -11,8 +11,9 @@ public static class DynamoDbPropertyExtensions
         => property[DynamoDbAnnotationNames.AttributeName] as string ?? property.Name;
 
     /// <summary>
-    /// The document path of the property's attribute: its name, behind the names of the complex properties (maps)
-    /// that hold it, outermost first. Inside an element of a complex collection, the path starts at that element.
+    /// The document path of the property's attribute: its name, behind the names of the complex properties and owned
+    /// references (maps) that hold it, outermost first. Inside an element of a complex or owned collection, the path
+    /// starts at that element.
     /// </summary>
     public static IReadOnlyList<string> GetAttributePath(this IReadOnlyProperty property)
         => property is IProperty runtimeProperty
@@ -27,18 +28,35 @@ public static class DynamoDbPropertyExtensions
     internal static IReadOnlyList<string> GetDocumentPath(this IReadOnlyPropertyBase property)
         => property is IReadOnlyProperty scalar ? scalar.GetAttributePath() : ComputeAttributePath(property.DeclaringType, property.Name);
 
+    /// <summary>
+    /// The document path of an owned navigation's map or list, relative to the item or to the owned collection element
+    /// that holds it.
+    /// </summary>
+    internal static IReadOnlyList<string> GetDocumentPath(this IReadOnlyNavigation navigation)
+        => ComputeAttributePath(navigation.DeclaringEntityType, navigation.Name);
+
     private static string[] ComputeAttributePath(IReadOnlyProperty property)
         => ComputeAttributePath(property.DeclaringType, property.GetAttributeName());
 
     private static string[] ComputeAttributePath(IReadOnlyTypeBase declaringType, string name)
     {
         var path = new List<string> { name };
-        for (var type = declaringType; type is IReadOnlyComplexType { ComplexProperty.IsCollection: false } complexType; type = complexType.ComplexProperty.DeclaringType)
+        for (var type = declaringType; ;)
         {
-            path.Insert(0, complexType.ComplexProperty.Name);
+            switch (type)
+            {
+                case IReadOnlyComplexType { ComplexProperty.IsCollection: false } complexType:
+                    path.Insert(0, complexType.ComplexProperty.Name);
+                    type = complexType.ComplexProperty.DeclaringType;
+                    break;
+                case IReadOnlyEntityType entityType when entityType.FindOwnership()?.PrincipalToDependent is { IsCollection: false } navigation:
+                    path.Insert(0, navigation.Name);
+                    type = navigation.DeclaringEntityType;
+                    break;
+                default:
+                    return path.ToArray();
+            }
         }
-
-        return path.ToArray();
     }
 
     /// <summary>Sets the name of the DynamoDB attribute the property is stored in.</summary>

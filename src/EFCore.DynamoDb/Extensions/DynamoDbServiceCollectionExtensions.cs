@@ -5,11 +5,13 @@ using EFCore.DynamoDb.Query;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage;
 using EFCore.DynamoDb.Update;
+using EFCore.DynamoDb.ValueGeneration;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.ValueGeneration;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +39,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, DynamoDbQueryableMethodTranslatingExpressionVisitorFactory>()
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoDbShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
+            .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<DynamoDbClientFactory, DynamoDbClientFactory>()
                 .TryAddScoped<DynamoDbContextSettings, DynamoDbContextSettings>()

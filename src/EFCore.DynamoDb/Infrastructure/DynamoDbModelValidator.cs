@@ -40,12 +40,8 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
 
     private static void ValidateShape(IEntityType entityType)
     {
-        if (entityType.IsOwned())
-        {
-            throw new InvalidOperationException(DynamoDbStrings.OwnedTypesNotSupportedYet(entityType.DisplayName()));
-        }
-
-        if (entityType.GetNavigations().FirstOrDefault() is { } navigation)
+        // Owned types are embedded in their owner's item: ownership is the only relationship.
+        if (entityType.GetNavigations().FirstOrDefault(n => !n.ForeignKey.IsOwnership) is { } navigation)
         {
             throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
         }

@@ -76,9 +76,6 @@ internal static class DynamoDbStrings
     public static string SharedTableDiscriminatorClash(string table, string value, string entityTypes)
         => $"The entity types {entityTypes} share the table '{table}' with the same discriminator value '{value}'. Give each its own value with HasDiscriminator(...).HasValue(...).";
 
-    public static string OwnedTypesNotSupportedYet(string entityType)
-        => $"The owned entity type '{entityType}' cannot be mapped yet: owned types stored as DynamoDB maps and lists are not supported yet. Ignore the navigation or map the type as its own entity type.";
-
     public static string NavigationsNotSupported(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";
 
@@ -91,6 +88,12 @@ internal static class DynamoDbStrings
 
     public static string InvalidPropertyValue(string entityType, string property, string reason)
         => $"The value of '{entityType}.{property}' cannot be stored: {reason}";
+
+    public static string OwnedEntityWithoutOwner(string entityType)
+        => $"An entity of the owned type '{entityType}' is tracked without its owner. Owned entities are stored inside their owner's item: attach or add the owner with them.";
+
+    public static string OwnedEntityProjectedWithTracking(string entityType)
+        => $"The query projects the owned entity type '{entityType}' without its owner, and owned entities are tracked only with their owner. Project the owner, or make the query non-tracking with 'AsNoTracking()'.";
 
     public static string NullComplexElement(string type, string property)
         => $"The complex collection '{type}.{property}' holds a null element. Elements of complex collections are stored as maps and cannot be null: remove the null element.";

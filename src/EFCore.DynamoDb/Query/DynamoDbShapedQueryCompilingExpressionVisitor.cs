@@ -53,8 +53,12 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         }
 
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
-        var shaperBody = InjectStructuralTypeMaterializers(shapedQueryExpression.ShaperExpression);
+        var ownedLoaders = new DynamoDbOwnedNavigationLoaderFactory(
+            Dependencies.EntityMaterializerSource, QueryCompilationContext.QueryTrackingBehavior);
+        var shaperBody = ownedLoaders.ReplaceIncludes(shapedQueryExpression.ShaperExpression);
+        shaperBody = InjectStructuralTypeMaterializers(shaperBody);
         shaperBody = new DynamoDbItemReadingExpressionVisitor(item).Visit(shaperBody);
+        shaperBody = ownedLoaders.CreateLoadCalls(shaperBody, QueryCompilationContext.QueryContextParameter, item);
         var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, item);
 
         var enumerableType = typeof(DynamoDbQueryingEnumerable<>).MakeGenericType(shaperBody.Type);

@@ -42,11 +42,7 @@ internal sealed class DynamoDbDatabase(
 
     private async Task<int> SaveAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
-        // A Deleted entry whose key is Added again in the same save is written by the Added entry's replacing Put.
-        var commands = entries
-            .Where(e => !(e.EntityState == EntityState.Deleted && e.SharedIdentityEntry != null))
-            .Select(commandFactory.Create)
-            .ToList();
+        var commands = commandFactory.CreateAll(entries);
         CheckOneWritePerItem(commands);
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
         if (commands.Count > 1)
@@ -158,9 +154,9 @@ internal sealed class DynamoDbDatabase(
             return;
         }
 
-        foreach (var command in written)
+        foreach (var entry in written.SelectMany(c => c.OwnedEntries.Prepend(c.Entry)))
         {
-            ((Microsoft.EntityFrameworkCore.ChangeTracking.Internal.InternalEntityEntry)command.Entry).AcceptChanges();
+            ((Microsoft.EntityFrameworkCore.ChangeTracking.Internal.InternalEntityEntry)entry).AcceptChanges();
         }
 
         if (!singleFailures.IsEmpty)

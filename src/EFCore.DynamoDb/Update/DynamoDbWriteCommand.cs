@@ -1,22 +1,29 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Update;
 
 /// <summary>
-/// One write of a save: the conditional request for one entry, and the values the provider generates for it
-/// (row versions), which are given to the entry only once the write succeeded.
+/// One write of a save: the conditional request for one entry (with the changes of the owned entities embedded in
+/// its item), and the values the provider generates (row versions, owned collection positions), which are given to
+/// the entries only once the write succeeded.
 /// </summary>
 internal sealed class DynamoDbWriteCommand(
     IUpdateEntry entry,
     AmazonDynamoDBRequest request,
-    IReadOnlyList<(IProperty Property, object Value)> generatedValues,
+    IReadOnlyList<(IUpdateEntry Entry, IProperty Property, object Value)> generatedValues,
     Dictionary<string, AttributeValue> key,
     bool canBatch)
 {
+    /// <summary>The entry of the item's entity (the owner, when owned entities changed).</summary>
     public IUpdateEntry Entry { get; } = entry;
+
+    /// <summary>The changed owned entries the write also saves.</summary>
+    public IReadOnlyList<IUpdateEntry> OwnedEntries { get; init; } = [];
 
     public AmazonDynamoDBRequest Request { get; } = request;
 
@@ -47,9 +54,16 @@ internal sealed class DynamoDbWriteCommand(
     /// <summary>Hands the generated values to the change tracker after the write succeeded.</summary>
     public void Complete()
     {
-        foreach (var (property, value) in generatedValues)
+        var writtenForOwnedEntriesOnly = Entry.EntityState == EntityState.Unchanged;
+        foreach (var (generatedFor, property, value) in generatedValues)
         {
-            Entry.SetStoreGeneratedValue(property, value);
+            generatedFor.SetStoreGeneratedValue(property, value);
+        }
+
+        if (writtenForOwnedEntriesOnly)
+        {
+            // Written for its owned entities only: EF Core accepts the saved entries, and this one was not among them.
+            ((InternalEntityEntry)Entry).AcceptChanges();
         }
     }
 }

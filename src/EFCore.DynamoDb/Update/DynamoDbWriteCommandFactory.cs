@@ -1,9 +1,11 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;
 
@@ -19,14 +21,19 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
 {
     private static readonly Dictionary<string, object?> NoParameters = [];
 
-    public DynamoDbWriteCommand Create(IUpdateEntry entry)
+    /// <summary>The writes of a save: one per item, owned entities written inside their owner's item.</summary>
+    public List<DynamoDbWriteCommand> CreateAll(IEnumerable<IUpdateEntry> entries)
+        => DynamoDbOwnedChanges.Group(entries).Select(Create).ToList();
+
+    private DynamoDbWriteCommand Create(DynamoDbOwnedChanges changes)
     {
+        var entry = changes.Root;
         var entityType = entry.EntityType;
         var tableName = settings.ResolveTableName(entityType.GetTableName()!);
         var key = entityType.FindPrimaryKey()!;
         var writer = new DynamoDbExpressionWriter(NoParameters);
         var conditions = new List<string>();
-        var generated = new List<(IProperty, object)>();
+        var generated = new List<(IUpdateEntry, IProperty, object)>();
         var partitionKeyName = writer.Name(key.Properties[0].GetAttributeName());
 
         if (entry.EntityState == EntityState.Added)
@@ -34,20 +41,15 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             var item = new Dictionary<string, AttributeValue>();
             foreach (var property in entityType.GetFlattenedProperties().Where(p => !InNullComplexValue(entry, p)))
             {
-                var value = IsRowVersion(property) ? Generate(generated, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
+                var value = IsRowVersion(property) ? Generate(generated, entry, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
                     SetAtPath(item, property.GetAttributePath(), attribute);
                 }
             }
 
-            foreach (var collection in ComplexCollections(entry))
-            {
-                if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
-                {
-                    SetAtPath(item, collection.GetDocumentPath(), list);
-                }
-            }
+            WriteComplexCollections(entry, item);
+            WriteOwnedNavigations(entry, item, generated);
 
             CheckKey(entry, key, item);
             if (DynamoDbItemSize.Of(item) is var size and > DynamoDbItemSize.MaxItemBytes)
@@ -71,7 +73,10 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 },
                 generated,
                 key.Properties.Select(p => p.GetAttributeName()).ToDictionary(name => name, name => item[name]),
-                canBatch: entry.SharedIdentityEntry == null && generated.Count == 0);
+                canBatch: entry.SharedIdentityEntry == null && generated.All(g => g.Item1 != entry))
+            {
+                OwnedEntries = changes.OwnedEntries,
+            };
         }
 
         var keyAttributes = KeyAttributes(entry, key);
@@ -92,7 +97,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 object? value;
                 if (IsRowVersion(property))
                 {
-                    value = Generate(generated, property, NextVersion(property, entry.GetOriginalValue(property)));
+                    value = Generate(generated, entry, property, NextVersion(property, entry.GetOriginalValue(property)));
                 }
                 else if (entry.IsModified(property))
                 {
@@ -115,19 +120,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
             }
 
-            // A changed complex collection is written whole: its list replaces the stored one.
-            foreach (var collection in ComplexCollections(entry).Where(entry.IsModified))
-            {
-                var name = writer.Path(collection.GetDocumentPath());
-                if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
-                {
-                    sets.Add($"{name} = {writer.Value(list)}");
-                }
-                else
-                {
-                    removes.Add(name);
-                }
-            }
+            UpdateComplexCollections(entry, writer, sets, removes);
+            UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
 
             var update = (sets.Count > 0 ? "SET " + string.Join(", ", sets) : "")
                 + (removes.Count > 0 ? (sets.Count > 0 ? " " : "") + "REMOVE " + string.Join(", ", removes) : "");
@@ -155,7 +149,183 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         }
 
         return new DynamoDbWriteCommand(
-            entry, request, generated, keyAttributes, canBatch: entry.EntityState == EntityState.Deleted && conditions.Count == 1);
+            entry, request, generated, keyAttributes, canBatch: entry.EntityState == EntityState.Deleted && conditions.Count == 1)
+        {
+            OwnedEntries = changes.OwnedEntries,
+        };
+    }
+
+    /// <summary>Writes an entry's complex collections into its document.</summary>
+    private static void WriteComplexCollections(IUpdateEntry entry, Dictionary<string, AttributeValue> document)
+    {
+        foreach (var collection in ComplexCollections(entry))
+        {
+            if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
+            {
+                SetAtPath(document, collection.GetDocumentPath(), list);
+            }
+        }
+    }
+
+    /// <summary>A changed complex collection is written whole: its list replaces the stored one.</summary>
+    private static void UpdateComplexCollections(IUpdateEntry entry, DynamoDbExpressionWriter writer, List<string> sets, List<string> removes)
+    {
+        foreach (var collection in ComplexCollections(entry).Where(entry.IsModified))
+        {
+            var name = writer.Path(collection.GetDocumentPath());
+            if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
+            {
+                sets.Add($"{name} = {writer.Value(list)}");
+            }
+            else
+            {
+                removes.Add(name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the owned entities of an entry into its document: an owned reference as a map at its path (its members
+    /// have paths in the same document), an owned collection as a list of maps, each element a document of its own.
+    /// </summary>
+    private static void WriteOwnedNavigations(
+        IUpdateEntry owner, Dictionary<string, AttributeValue> document, List<(IUpdateEntry, IProperty, object)> generated)
+    {
+        foreach (var navigation in OwnedNavigations(owner.EntityType))
+        {
+            if (owner.GetCurrentValue(navigation) is not { } value)
+            {
+                continue;
+            }
+
+            if (navigation.IsCollection)
+            {
+                SetAtPath(document, navigation.GetDocumentPath(), ToList(owner, navigation, value, generated));
+            }
+            else
+            {
+                SetAtPath(document, navigation.GetDocumentPath(), new AttributeValue { M = [] });
+                WriteOwnedEntity(EntryOf(owner, navigation, value), document, generated);
+            }
+        }
+    }
+
+    private static void WriteOwnedEntity(
+        IUpdateEntry entry, Dictionary<string, AttributeValue> document, List<(IUpdateEntry, IProperty, object)> generated)
+    {
+        foreach (var property in entry.EntityType.GetFlattenedProperties()
+                     .Where(p => !DynamoDbOwnedKeys.IsNotStored(p) && !InNullComplexValue(entry, p)))
+        {
+            if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
+            {
+                SetAtPath(document, property.GetAttributePath(), attribute);
+            }
+        }
+
+        WriteComplexCollections(entry, document);
+        WriteOwnedNavigations(entry, document, generated);
+    }
+
+    /// <summary>
+    /// An owned collection as a list of maps, in the collection's order. New elements get the next unused position as
+    /// their ordinal key (it is not stored: elements read back are numbered by position).
+    /// </summary>
+    private static AttributeValue ToList(
+        IUpdateEntry owner, INavigation navigation, object collection, List<(IUpdateEntry, IProperty, object)> generated)
+    {
+        var entries = ((System.Collections.IEnumerable)collection).Cast<object>().Select(e => EntryOf(owner, navigation, e)).ToList();
+        var ordinal = DynamoDbOwnedKeys.FindOrdinal(navigation.TargetEntityType);
+        var next = ordinal == null ? 0 : entries.Where(e => !e.HasTemporaryValue(ordinal)).Select(e => Convert.ToInt64(e.GetCurrentValue(ordinal))).DefaultIfEmpty(0).Max() + 1;
+        var elements = new List<AttributeValue>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (ordinal != null && entry.HasTemporaryValue(ordinal))
+            {
+                Generate(generated, entry, ordinal, Convert.ChangeType(next++, ordinal.ClrType));
+            }
+
+            var element = new Dictionary<string, AttributeValue>();
+            WriteOwnedEntity(entry, element, generated);
+            elements.Add(new AttributeValue { M = element });
+        }
+
+        return new AttributeValue { L = elements };
+    }
+
+    /// <summary>
+    /// The update of the owned navigations whose content changed: a new owned reference or any change in an owned
+    /// collection rewrites that map or list; a changed member of an existing owned reference is set at its path, so
+    /// that the siblings in the stored map survive; a removed owned entity removes its attribute.
+    /// </summary>
+    private static void UpdateOwnedNavigations(
+        IUpdateEntry owner,
+        DynamoDbOwnedChanges changes,
+        DynamoDbExpressionWriter writer,
+        List<string> sets,
+        List<string> removes,
+        List<(IUpdateEntry, IProperty, object)> generated)
+    {
+        foreach (var navigation in OwnedNavigations(owner.EntityType).Where(n => changes.ChangedNavigations.Contains((owner, n))))
+        {
+            var path = writer.Path(navigation.GetDocumentPath());
+            if (owner.GetCurrentValue(navigation) is not { } value)
+            {
+                removes.Add(path);
+                continue;
+            }
+
+            if (navigation.IsCollection)
+            {
+                sets.Add($"{path} = {writer.Value(ToList(owner, navigation, value, generated))}");
+                continue;
+            }
+
+            var entry = EntryOf(owner, navigation, value);
+            if (entry.EntityState == EntityState.Added)
+            {
+                var document = new Dictionary<string, AttributeValue>();
+                SetAtPath(document, navigation.GetDocumentPath(), new AttributeValue { M = [] });
+                WriteOwnedEntity(entry, document, generated);
+                sets.Add($"{path} = {writer.Value(FindAtPath(document, navigation.GetDocumentPath()))}");
+                continue;
+            }
+
+            foreach (var property in entry.EntityType.GetFlattenedProperties()
+                         .Where(p => !DynamoDbOwnedKeys.IsNotStored(p) && entry.IsModified(p)))
+            {
+                var name = writer.Path(property);
+                if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
+                {
+                    sets.Add($"{name} = {writer.Value(attribute)}");
+                }
+                else
+                {
+                    removes.Add(name);
+                }
+            }
+
+            UpdateComplexCollections(entry, writer, sets, removes);
+            UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
+        }
+    }
+
+    private static IEnumerable<INavigation> OwnedNavigations(IEntityType entityType)
+        => entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);
+
+    /// <summary>The tracked entry of an owned entity held by an owner's navigation.</summary>
+    private static IUpdateEntry EntryOf(IUpdateEntry owner, INavigation navigation, object entity)
+        => ((InternalEntityEntry)owner).StateManager.TryGetEntry(entity, navigation.TargetEntityType)
+            ?? throw new InvalidOperationException(DynamoDbStrings.OwnedEntityWithoutOwner(navigation.TargetEntityType.DisplayName()));
+
+    private static AttributeValue FindAtPath(Dictionary<string, AttributeValue> document, IReadOnlyList<string> path)
+    {
+        var value = document[path[0]];
+        for (var i = 1; i < path.Count; i++)
+        {
+            value = value.M[path[i]];
+        }
+
+        return value;
     }
 
     /// <summary>Describes an entry's key for messages: values only with sensitive data logging.</summary>
@@ -268,9 +438,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         return Convert.ChangeType(Convert.ToInt64(original ?? 0L) + 1, type);
     }
 
-    private static object Generate(List<(IProperty, object)> generated, IProperty property, object value)
+    private static object Generate(List<(IUpdateEntry, IProperty, object)> generated, IUpdateEntry entry, IProperty property, object value)
     {
-        generated.Add((property, value));
+        generated.Add((entry, property, value));
         return value;
     }
 }

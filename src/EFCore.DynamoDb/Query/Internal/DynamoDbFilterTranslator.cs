@@ -310,8 +310,41 @@ internal sealed class DynamoDbFilterTranslator
             MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name)
                 && RemoveConvert(instance!) is StructuralTypeShaperExpression propertyOwner
                 => ((IEntityType)propertyOwner.StructuralType).FindProperty(name!),
+            MemberExpression { Expression: { } instance } member when FindOwnedReference(instance) is { } ownedType
+                => ownedType.FindProperty(member.Member.Name),
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name)
+                && FindOwnedReference(instance!) is { } ownedType
+                => ownedType.FindProperty(name!),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The owned entity type an expression reads through owned references (<c>x.Home</c>, <c>x.Home.Position</c>,
+    /// which EF Core writes as <c>EF.Property(x, "Home")</c>), if any: its members have paths in the item.
+    /// </summary>
+    private static IEntityType? FindOwnedReference(Expression expression)
+        => FindOwnedNavigation(expression) is { IsCollection: false } navigation ? navigation.TargetEntityType : null;
+
+    /// <summary>
+    /// The owned navigation an expression reads from the entity read from the item, directly or through owned
+    /// references (<c>x.Home</c>, <c>x.Orders</c>, <c>x.Home.Position</c>), if any.
+    /// </summary>
+    public static INavigation? FindOwnedNavigation(Expression expression)
+    {
+        var (instance, name) = RemoveConvert(expression) switch
+        {
+            MemberExpression { Expression: { } owner } member => (owner, member.Member.Name),
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var owner, out var propertyName) => (owner!, propertyName!),
+            _ => (null, null),
+        };
+        if (instance == null)
+        {
+            return null;
+        }
+
+        var ownerType = RemoveConvert(instance) is StructuralTypeShaperExpression { StructuralType: IEntityType shaped } ? shaped : FindOwnedReference(instance);
+        return ownerType?.FindNavigation(name!) is { IsOnDependent: false, ForeignKey.IsOwnership: true } navigation ? navigation : null;
     }
 
     /// <summary>The complex type an expression reads (<c>x.Address</c>, <c>x.Address.Geo</c>), if any.</summary>

@@ -14,13 +14,17 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// Rewrites EF Core's injected materializer so that it reads each property straight from the item
 /// (<c>Dictionary&lt;string, AttributeValue&gt;</c>) with the property's typed codec and converter, instead of from a value buffer.
 /// </summary>
-internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression item) : ExpressionVisitor
+/// <remarks>
+/// Owned entities are materialized from a value buffer the provider fills from their map: for them,
+/// <paramref name="readScalarsFromItem"/> is false and only complex collections are read from the item here.
+/// </remarks>
+internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression item, bool readScalarsFromItem = true) : ExpressionVisitor
 {
     private static readonly MethodInfo FindAttributeMethod
-        = typeof(DynamoDbItemReadingExpressionVisitor).GetMethod(nameof(FindAttribute), BindingFlags.Static | BindingFlags.NonPublic)!;
+        = typeof(DynamoDbItemReadingExpressionVisitor).GetMethod(nameof(FindAttribute))!;
 
     protected override Expression VisitNew(NewExpression node)
-        => node.Type == typeof(MaterializationContext)
+        => readScalarsFromItem && node.Type == typeof(MaterializationContext)
             ? node.Update([Expression.Constant(ValueBuffer.Empty), Visit(node.Arguments[1])])
             : base.VisitNew(node);
 
@@ -59,7 +63,8 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.IsGenericMethod
+        if (readScalarsFromItem
+            && node.Method.IsGenericMethod
             && node.Method.GetGenericMethodDefinition() == ExpressionExtensions.ValueBufferTryReadValueMethod)
         {
             return CreateReadExpression(item, (IProperty)ConstantValue(node.Arguments[2])!, node.Type);
@@ -85,7 +90,7 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
     }
 
     /// <summary>The attribute at a document path (a name, or maps then a name); null when absent or NULL.</summary>
-    private static AttributeValue? FindAttribute(Dictionary<string, AttributeValue> item, string[] path)
+    public static AttributeValue? FindAttribute(Dictionary<string, AttributeValue> item, string[] path)
     {
         var map = item;
         for (var i = 0; ; i++)

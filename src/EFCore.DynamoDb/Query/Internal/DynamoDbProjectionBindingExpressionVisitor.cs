@@ -28,18 +28,31 @@ internal sealed class DynamoDbProjectionBindingExpressionVisitor : ExpressionVis
     private bool ProjectsEntity { get; set; }
 
     protected override Expression VisitMember(MemberExpression node)
-        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type) : base.VisitMember(node);
+        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type)
+            : DynamoDbFilterTranslator.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
+            : base.VisitMember(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
-        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type) : base.VisitMethodCall(node);
+        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type)
+            : DynamoDbFilterTranslator.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
+            : base.VisitMethodCall(node);
+
+    /// <summary>An owned entity or collection projected on its own: read from the whole item.</summary>
+    private DynamoDbOwnedNavigationReadExpression ReadOwned(INavigation navigation, Type type)
+    {
+        ProjectsEntity = true;
+        return new DynamoDbOwnedNavigationReadExpression(navigation, type);
+    }
 
     protected override Expression VisitExtension(Expression node)
     {
         switch (node)
         {
-            case StructuralTypeShaperExpression:
+            case StructuralTypeShaperExpression or DynamoDbOwnedNavigationReadExpression:
                 ProjectsEntity = true;
                 return node;
+            case MaterializeCollectionNavigationExpression { Navigation: INavigation { ForeignKey.IsOwnership: true } navigation } collection:
+                return ReadOwned(navigation, collection.Type);
             case DynamoDbAttributeReadExpression read:
                 _properties.Add(read.Property);
                 return node;

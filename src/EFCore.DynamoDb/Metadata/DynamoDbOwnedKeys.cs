@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace EFCore.DynamoDb.Metadata;
+
+/// <summary>
+/// The key properties of owned entity types that are not stored: the ownership foreign key (the owner's key) and,
+/// for an owned collection, the shadow ordinal key that EF Core adds (the element's position, from 1).
+/// </summary>
+internal static class DynamoDbOwnedKeys
+{
+    /// <summary>The shadow ordinal key property of an owned collection element type, if it has one.</summary>
+    public static IProperty? FindOrdinal(IEntityType ownedType)
+        => ownedType.FindOwnership() is { PrincipalToDependent.IsCollection: true } ownership
+            ? ownedType.FindPrimaryKey()?.Properties.FirstOrDefault(p => p.IsShadowProperty() && !ownership.Properties.Contains(p))
+            : null;
+
+    /// <summary>Whether a property of an owned entity type comes from its owner or position rather than from its map.</summary>
+    public static bool IsNotStored(IProperty property)
+        => property.DeclaringType is IEntityType entityType
+            && entityType.FindOwnership() is { } ownership
+            && (ownership.Properties.Contains(property) || property == FindOrdinal(entityType));
+}
