@@ -254,6 +254,38 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
     }
 
     [Fact]
+    public async Task Filters_reach_owned_collection_elements_by_index_and_their_count()
+    {
+        var bob = Ada("c2");
+        bob.Orders.RemoveAt(1);
+        bob.Orders[0].Number = "B-1";
+        var cy = Ada("c3");
+        cy.Orders.Clear();
+        await SaveAsync(Ada(), bob, cy);
+
+        await using var context = CreateContext();
+        Assert.Equal(["c2"], await Ids(context.Clients.AllowScan().Where(c => c.Orders[0].Number == "B-1")));
+        Assert.Contains("#Orders[0].#Number = :v0", Log.MessagesOf(DynamoDbEventId.ExecutedScan).Last());
+        Assert.Equal(["c1"], await Ids(context.Clients.AllowScan().Where(c => c.Orders.Count > 1)));
+        Assert.Equal(["c3"], await Ids(context.Clients.AllowScan().Where(c => c.Orders.Count == 0)));
+        Assert.Equal(["c1", "c2"], await Ids(context.Clients.AllowScan().Where(c => c.Orders.Any())));
+        Assert.Equal(["c1", "c2"], await Ids(context.Clients.AllowScan().Where(c => c.Orders[0].Shipment!.Carrier == "ups")));
+    }
+
+    private static async Task<List<string>> Ids(IQueryable<Client> query)
+        => (await query.Select(c => c.Id).ToListAsync()).Order().ToList();
+
+    [Fact]
+    public async Task Owned_entities_projected_in_a_tracking_query_are_refused()
+    {
+        await using var context = CreateContext();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Clients.Where(c => c.Id == "c1").Select(c => c.Home).ToListAsync());
+        Assert.Contains("PostalAddress", exception.Message);
+        Assert.Contains("AsNoTracking", exception.Message);
+    }
+
+    [Fact]
     public async Task Owned_entities_can_be_projected_without_tracking()
     {
         await SaveAsync(Ada());

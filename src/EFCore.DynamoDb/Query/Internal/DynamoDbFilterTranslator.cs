@@ -165,10 +165,10 @@ internal sealed class DynamoDbFilterTranslator
     }
 
     /// <summary>
-    /// A member of an element of a complex collection read by a constant index (<c>x.Lines[0].Sku</c>,
+    /// A member of an element of a complex or owned collection read by a constant index (<c>x.Lines[0].Sku</c>,
     /// <c>x.Lines[1].Discount.Code</c>), if any.
     /// </summary>
-    private static (IComplexProperty Collection, int Index, IProperty Property)? FindElementMember(Expression expression)
+    private static (IPropertyBase Collection, int Index, IProperty Property)? FindElementMember(Expression expression)
     {
         var members = new Stack<string>();
         var (source, index) = FindElementAccess(expression);
@@ -190,33 +190,48 @@ internal sealed class DynamoDbFilterTranslator
             (source, index) = FindElementAccess(expression);
         }
 
-        if (members.Count == 0 || source == null || FindComplexCollection(source) is not { } collection)
+        if (members.Count == 0 || source == null)
         {
             return null;
         }
 
-        ITypeBase type = collection.ComplexType;
-        while (members.Count > 1)
+        var (collection, type) = FindComplexCollection(source) is { } complexCollection ? (complexCollection, complexCollection.ComplexType)
+            : FindOwnedNavigation(source) is { IsCollection: true } ownedCollection ? ((IPropertyBase)ownedCollection, (ITypeBase)ownedCollection.TargetEntityType)
+            : (null, null);
+        while (type != null && members.Count > 1)
         {
-            if (type.FindComplexProperty(members.Pop()) is not { IsCollection: false } complexProperty)
-            {
-                return null;
-            }
-
-            type = complexProperty.ComplexType;
+            var name = members.Pop();
+            type = type.FindComplexProperty(name) is { IsCollection: false } complexProperty ? complexProperty.ComplexType
+                : type is IEntityType entityType && entityType.FindNavigation(name) is { IsCollection: false, IsOnDependent: false, ForeignKey.IsOwnership: true } owned
+                    ? owned.TargetEntityType
+                : null;
         }
 
-        return type.FindProperty(members.Pop()) is { } property ? (collection, index, property) : null;
+        return type?.FindProperty(members.Pop()) is { } property ? (collection!, index, property) : null;
     }
 
-    /// <summary>Moves down a chain of member accesses (<c>a.B.C</c>), outermost member on top of the stack.</summary>
+    /// <summary>
+    /// Moves down a chain of member accesses (<c>a.B.C</c>, or <c>EF.Property(a, "B")</c>), the member nearest to
+    /// <c>a</c> ending on top of the stack.
+    /// </summary>
     private static void PushMembers(ref Expression expression, Stack<string> members)
     {
         expression = RemoveConvert(expression);
-        while (expression is MemberExpression { Expression: { } instance } member)
+        while (true)
         {
-            members.Push(member.Member.Name);
-            expression = RemoveConvert(instance);
+            switch (expression)
+            {
+                case MemberExpression { Expression: { } instance } member:
+                    members.Push(member.Member.Name);
+                    expression = RemoveConvert(instance);
+                    break;
+                case MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var name):
+                    members.Push(name!);
+                    expression = RemoveConvert(instance!);
+                    break;
+                default:
+                    return;
+            }
         }
     }
 
@@ -261,6 +276,7 @@ internal sealed class DynamoDbFilterTranslator
     /// <summary>The string, binary, collection or complex collection an expression reads, whose size DynamoDB can test.</summary>
     private static IPropertyBase? FindSizeTarget(Expression sized)
         => FindComplexCollection(sized) is { } collection ? collection
+            : FindOwnedNavigation(sized) is { IsCollection: true } ownedCollection ? ownedCollection
             : FindProperty(sized) is { } property
                 && (property.ClrType == typeof(string) || DynamoDbCollectionCodecs.Find(property.ClrType) != null || property.ClrType == typeof(byte[]))
                 ? property
