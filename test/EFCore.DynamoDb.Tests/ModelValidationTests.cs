@@ -287,6 +287,17 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_complex_type_that_contains_itself_is_refused_naming_the_property()
+    {
+        var exception = BuildFails(b => b.Entity<WithFolder>().ComplexProperty(w => w.Folder));
+        Assert.Contains("Folder.Parent'", exception.Message);
+
+        // Ignored explicitly, the member is simply not stored.
+        using var context = new ModelContext(b => b.Entity<WithFolder>().ComplexProperty(w => w.Folder, f => f.Ignore(x => x.Parent)));
+        Assert.NotNull(context.Model.FindEntityType(typeof(WithFolder)));
+    }
+
+    [Fact]
     public void A_relationship_between_entity_types_is_refused_naming_the_navigation()
     {
         var exception = BuildFails(b => b.Entity<WithRelated>());

@@ -138,3 +138,15 @@ public class WithRelated
     public string Id { get; set; } = "";
     public Account? Related { get; set; }
 }
+
+public class Folder
+{
+    public string Name { get; set; } = "";
+    public Folder? Parent { get; set; }
+}
+
+public class WithFolder
+{
+    public string Id { get; set; } = "";
+    public Folder Folder { get; set; } = new();
+}

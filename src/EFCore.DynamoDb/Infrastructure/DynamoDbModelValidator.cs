@@ -1,3 +1,4 @@
+using System.Reflection;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
@@ -28,6 +29,11 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             ValidateAttributeNames(entityType);
             ValidateRowVersions(entityType);
             ValidateSecondaryIndexes(entityType);
+            foreach (var type in entityType.GetDerivedTypesInclusive())
+            {
+                ValidateNoDocumentCycle(type, []);
+            }
+
             if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() == null)
             {
                 throw new InvalidOperationException(DynamoDbStrings.ProvisionedWithoutThroughput(entityType.DisplayName()));
@@ -44,6 +50,45 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         if (entityType.GetNavigations().FirstOrDefault(n => !n.ForeignKey.IsOwnership) is { } navigation)
         {
             throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
+        }
+    }
+
+    /// <summary>
+    /// A complex or owned type with a member of its own type (or of a type that holds it) would be a document without
+    /// end: EF Core leaves such a member unmapped, and its values would be silently lost. Refused unless ignored explicitly.
+    /// </summary>
+    private static void ValidateNoDocumentCycle(ITypeBase type, IReadOnlyList<Type> holders)
+    {
+        List<Type> chain = [.. holders, type.ClrType];
+        if (type is IComplexType || (type is IEntityType owned && owned.IsOwned()))
+        {
+            foreach (var member in type.ClrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var memberType = member.PropertyType == typeof(string)
+                    ? member.PropertyType
+                    : member.PropertyType.GetInterfaces().Append(member.PropertyType)
+                        .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
+                        ?? member.PropertyType;
+                if (type.FindMember(member.Name) == null
+                    && (type as IConventionTypeBase)?.FindIgnoredConfigurationSource(member.Name) != ConfigurationSource.Explicit
+                    && chain.Any(holder => holder.IsAssignableFrom(memberType)))
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.DocumentCycle(type.DisplayName(), member.Name));
+                }
+            }
+        }
+
+        foreach (var complexProperty in type.GetDeclaredComplexProperties())
+        {
+            ValidateNoDocumentCycle(complexProperty.ComplexType, chain);
+        }
+
+        if (type is IEntityType entityType)
+        {
+            foreach (var navigation in entityType.GetDeclaredNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            {
+                ValidateNoDocumentCycle(navigation.TargetEntityType, chain);
+            }
         }
     }
 

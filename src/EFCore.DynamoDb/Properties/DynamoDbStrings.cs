@@ -95,6 +95,9 @@ internal static class DynamoDbStrings
     public static string OwnedEntityProjectedWithTracking(string entityType)
         => $"The query projects the owned entity type '{entityType}' without its owner, and owned entities are tracked only with their owner. Project the owner, or make the query non-tracking with 'AsNoTracking()'.";
 
+    public static string DocumentCycle(string type, string property)
+        => $"The property '{type}.{property}' holds a value of the type that contains it: a document cannot contain itself, and EF Core leaves the property unmapped, so its values would be lost. Remove the cycle, or ignore the property explicitly with 'Ignore'.";
+
     public static string NullComplexElement(string type, string property)
         => $"The complex collection '{type}.{property}' holds a null element. Elements of complex collections are stored as maps and cannot be null: remove the null element.";
 
