@@ -195,6 +195,19 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
     }
 
     [Fact]
+    public async Task Owners_found_through_a_keys_only_index_are_read_whole_from_the_table()
+    {
+        await SaveAsync(Ada());
+
+        await using var context = CreateContext();
+        var client = await context.Clients.AsNoTracking().SingleAsync(c => c.Name == "Ada");
+        Assert.Contains("by-name", Log.MessagesOf(DynamoDbEventId.ExecutedQuery).Single());
+        Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedBatchGetItem));
+        Assert.Equal("Paris", client.Home!.City);
+        Assert.Equal(2, client.Orders.Count);
+    }
+
+    [Fact]
     public async Task Deleting_the_owner_deletes_one_item()
     {
         await SaveAsync(Ada(), Ada("c2"));

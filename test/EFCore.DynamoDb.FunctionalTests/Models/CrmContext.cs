@@ -51,5 +51,6 @@ public class CrmContext(DbContextOptions<CrmContext> options) : DbContext(option
                 home.OwnsOne(h => h.Position);
             });
             b.OwnsMany(c => c.Orders, order => order.OwnsOne(o => o.Shipment));
+            b.HasIndex(c => c.Name).IsGlobalSecondaryIndex("by-name").HasProjection(DynamoDbProjectionType.KeysOnly);
         });
 }

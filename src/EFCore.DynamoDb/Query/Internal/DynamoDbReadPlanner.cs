@@ -166,7 +166,9 @@ internal static class DynamoDbReadPlanner
             && query.Aggregate == DynamoDbAggregate.None
             && Missing(index, keyProperties, query.Projection
                 ?? query.EntityType.GetRootType().GetDerivedTypesInclusive()
-                    .SelectMany(t => t.GetDeclaredProperties().Cast<IPropertyBase>().Concat(t.GetDeclaredComplexProperties()))).Count > 0;
+                    .SelectMany(t => t.GetDeclaredProperties().Cast<IPropertyBase>()
+                        .Concat(t.GetDeclaredComplexProperties())
+                        .Concat(t.GetDeclaredNavigations().Where(n => n.ForeignKey.IsOwnership)))).Count > 0;
 
     private static List<string> Missing(IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties, IEnumerable<IPropertyBase> needed)
     {
