@@ -298,6 +298,34 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void An_owned_type_shared_by_two_owners_gets_one_embedded_copy_per_owner_or_is_refused()
+    {
+        // Owned by both: each owner embeds its own map.
+        using (var context = new ModelContext(b =>
+        {
+            b.Entity<WithOwned>().OwnsOne(w => w.Part);
+            b.Entity<WithOwned>().Ignore(w => w.Parts);
+            b.Entity<PartHolder>().OwnsOne(h => h.Part);
+        }))
+        {
+            Assert.Equal(2, context.Model.GetEntityTypes().Count(e => e.ClrType == typeof(OwnedPart)));
+        }
+
+        // Referenced by another entity without being owned by it: a relationship to an owned entity, refused.
+        var exception = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var context = new ModelContext(b =>
+            {
+                b.Entity<WithOwned>().OwnsOne(w => w.Part);
+                b.Entity<WithOwned>().Ignore(w => w.Parts);
+                b.Entity<PartHolder>().HasOne(h => h.Part).WithOne();
+            });
+            _ = context.Model;
+        });
+        Assert.Contains("OwnedPart", exception.Message);
+    }
+
+    [Fact]
     public void A_relationship_between_entity_types_is_refused_naming_the_navigation()
     {
         var exception = BuildFails(b => b.Entity<WithRelated>());

@@ -150,3 +150,9 @@ public class WithFolder
     public string Id { get; set; } = "";
     public Folder Folder { get; set; } = new();
 }
+
+public class PartHolder
+{
+    public string Id { get; set; } = "";
+    public OwnedPart? Part { get; set; }
+}
