@@ -94,4 +94,54 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
         Assert.Equal(["Oslo", "Paris"], cities.Select(c => c.City).Order());
         Assert.Contains("ProjectionExpression: #Id, #Home.#City", Log.MessagesOf(DynamoDbEventId.ExecutedScan).Last());
     }
+
+    [Fact]
+    public async Task An_optional_complex_value_is_an_absent_map_until_set_and_removed_when_null()
+    {
+        await using (var context = CreateContext())
+        {
+            context.Contacts.Add(Ada());
+            await context.SaveChangesAsync();
+        }
+
+        Assert.False((await RawItemAsync("c1")).ContainsKey("Work"));
+
+        await using (var context = CreateContext())
+        {
+            var contact = (await context.Contacts.FindAsync("c1"))!;
+            Assert.Null(contact.Work);
+            contact.Work = new Address { Street = "9 Quay", City = "Nantes", Zip = 44000, Location = new Geo { Lat = 47.2 } };
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Contains("SET #Work = :v0", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Last());
+        var item = await RawItemAsync("c1");
+        Assert.Equal("Nantes", item["Work"].M["City"].S);
+        Assert.Equal("47.2", item["Work"].M["Location"].M["Lat"].N);
+        Assert.Equal("Paris", item["Home"].M["City"].S);
+
+        await using (var context = CreateContext())
+        {
+            var contact = (await context.Contacts.FindAsync("c1"))!;
+            Assert.Equal("9 Quay", contact.Work!.Street);
+            contact.Work.City = "Rennes";
+            await context.SaveChangesAsync();
+            Assert.Contains("SET #Work.#City = :v0", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Last());
+
+            contact.Work = null;
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Contains("REMOVE #Work", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Last());
+        Assert.DoesNotContain("#Work.", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Last());
+        Assert.False((await RawItemAsync("c1")).ContainsKey("Work"));
+        await using var check = CreateContext();
+        Assert.Null((await check.Contacts.FindAsync("c1"))!.Work);
+    }
+
+    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id)
+    {
+        using var raw = TestDb.RawClient();
+        return (await raw.GetItemAsync(Prefix + "Contacts", Key(id))).Item;
+    }
 }

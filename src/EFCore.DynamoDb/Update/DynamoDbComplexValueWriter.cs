@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace EFCore.DynamoDb.Update;
 
 /// <summary>
-/// Writes complex values held as CLR objects (the elements of complex collections) as DynamoDB documents: each
+/// Writes complex values held as CLR objects (the elements of complex collections, new optional complex values) as DynamoDB documents: each
 /// element a map (M) of its properties and nested complex values, the collection a list (L) of those maps.
 /// </summary>
 internal static class DynamoDbComplexValueWriter
@@ -30,7 +30,7 @@ internal static class DynamoDbComplexValueWriter
     }
 
     /// <summary>A complex value as a map of its properties; null members are left out.</summary>
-    private static AttributeValue ToMap(IComplexType complexType, object value)
+    public static AttributeValue ToMap(IComplexType complexType, object value)
     {
         var map = new Dictionary<string, AttributeValue>();
         foreach (var property in complexType.GetProperties())

@@ -92,7 +92,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         {
             var sets = new List<string>();
             var removes = new List<string>();
-            foreach (var property in entityType.GetFlattenedProperties().Where(p => !p.IsPrimaryKey()))
+            var replaced = UpdateOptionalComplexValues(entry, writer, sets, removes);
+            foreach (var property in entityType.GetFlattenedProperties().Where(p => !p.IsPrimaryKey() && !IsInside(p, replaced)))
             {
                 object? value;
                 if (IsRowVersion(property))
@@ -120,7 +121,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
             }
 
-            UpdateComplexCollections(entry, writer, sets, removes);
+            UpdateComplexCollections(entry, writer, sets, removes, replaced);
             UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
 
             var update = (sets.Count > 0 ? "SET " + string.Join(", ", sets) : "")
@@ -155,6 +156,57 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         };
     }
 
+    /// <summary>
+    /// Optional complex values that appeared or disappeared: a new value is written whole (its map did not exist, so
+    /// its members have no path to be set at), a removed one is <c>REMOVE</c>d. Returns them, so that their members
+    /// are not written one by one as well.
+    /// </summary>
+    private static List<IComplexProperty> UpdateOptionalComplexValues(
+        IUpdateEntry entry, DynamoDbExpressionWriter writer, List<string> sets, List<string> removes)
+    {
+        var replaced = new List<IComplexProperty>();
+        foreach (var complexProperty in entry.EntityType.GetFlattenedComplexProperties()
+                     .Where(c => c is { IsCollection: false, IsNullable: true } && !replaced.Any(r => IsInside(c, r))))
+        {
+            var current = InNullComplexValue(entry, complexProperty) ? null : entry.GetCurrentValue(complexProperty);
+            var original = entry.GetOriginalValue(complexProperty);
+            if ((current == null) == (original == null))
+            {
+                continue;
+            }
+
+            replaced.Add(complexProperty);
+            var name = writer.Path(complexProperty.GetDocumentPath());
+            if (current == null)
+            {
+                removes.Add(name);
+            }
+            else
+            {
+                sets.Add($"{name} = {writer.Value(DynamoDbComplexValueWriter.ToMap(complexProperty.ComplexType, current))}");
+            }
+        }
+
+        return replaced;
+    }
+
+    /// <summary>Whether a member belongs to (the value of) one of the given complex properties.</summary>
+    private static bool IsInside(IPropertyBase member, IReadOnlyCollection<IComplexProperty> complexProperties)
+        => complexProperties.Count > 0 && complexProperties.Any(c => IsInside(member, c));
+
+    private static bool IsInside(IPropertyBase member, IComplexProperty complexProperty)
+    {
+        for (var type = member.DeclaringType; type is IComplexType complexType; type = complexType.ComplexProperty.DeclaringType)
+        {
+            if (complexType.ComplexProperty == complexProperty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Writes an entry's complex collections into its document.</summary>
     private static void WriteComplexCollections(IUpdateEntry entry, Dictionary<string, AttributeValue> document)
     {
@@ -168,9 +220,10 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     }
 
     /// <summary>A changed complex collection is written whole: its list replaces the stored one.</summary>
-    private static void UpdateComplexCollections(IUpdateEntry entry, DynamoDbExpressionWriter writer, List<string> sets, List<string> removes)
+    private static void UpdateComplexCollections(
+        IUpdateEntry entry, DynamoDbExpressionWriter writer, List<string> sets, List<string> removes, IReadOnlyCollection<IComplexProperty>? written = null)
     {
-        foreach (var collection in ComplexCollections(entry).Where(entry.IsModified))
+        foreach (var collection in ComplexCollections(entry).Where(c => entry.IsModified(c) && !IsInside(c, written ?? [])))
         {
             var name = writer.Path(collection.GetDocumentPath());
             if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)

@@ -21,6 +21,7 @@ public class Contact
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public Address Home { get; set; } = new();
+    public Address? Work { get; set; }
 }
 
 public class AddressBookContext(DbContextOptions<AddressBookContext> options) : DbContext(options)
@@ -28,5 +29,9 @@ public class AddressBookContext(DbContextOptions<AddressBookContext> options) : 
     public DbSet<Contact> Contacts => Set<Contact>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<Contact>(b => b.ComplexProperty(c => c.Home, home => home.ComplexProperty(h => h.Location)));
+        => modelBuilder.Entity<Contact>(b =>
+        {
+            b.ComplexProperty(c => c.Home, home => home.ComplexProperty(h => h.Location));
+            b.ComplexProperty(c => c.Work, work => work.ComplexProperty(w => w.Location));
+        });
 }
