@@ -20,6 +20,7 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
             new Purchase { Number = "A-1", Total = 10.5m, Skus = ["x", "y"], Shipment = new Shipment { Carrier = "ups", Days = 2 } },
             new Purchase { Number = "A-2", Total = 3m },
         ],
+        Preferences = new Preferences { Language = "fr", Newsletter = true },
     };
 
     private static Dictionary<string, AttributeValue> Key(string id) => new() { ["Id"] = new() { S = id } };
@@ -43,7 +44,7 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         await SaveAsync(Ada());
 
         var item = await RawItemAsync("c1");
-        Assert.Equal(["Home", "Id", "Name", "Orders"], item.Keys.Order());
+        Assert.Equal(["Home", "Id", "Name", "Orders", "Preferences"], item.Keys.Order());
         Assert.Equal("Paris", item["Home"].M["city"].S);
         Assert.Equal("48.86", item["Home"].M["Position"].M["Lat"].N);
         Assert.Equal(["Position", "Street", "city"], item["Home"].M.Keys.Order(StringComparer.Ordinal));
@@ -73,7 +74,9 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         Assert.Equal(["x", "y"], client.Orders[0].Skus);
         Assert.Equal("ups", client.Orders[0].Shipment!.Carrier);
         Assert.Null(client.Orders[1].Shipment);
-        Assert.Equal(tracking ? 6 : 0, context.ChangeTracker.Entries().Count());
+        // Created by the constructor, replaced by the stored map.
+        Assert.Equal(("fr", true), (client.Preferences.Language, client.Preferences.Newsletter));
+        Assert.Equal(tracking ? 7 : 0, context.ChangeTracker.Entries().Count());
         if (tracking)
         {
             Assert.All(context.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
@@ -205,6 +208,22 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedBatchGetItem));
         Assert.Equal("Paris", client.Home!.City);
         Assert.Equal(2, client.Orders.Count);
+    }
+
+    [Fact]
+    public async Task Querying_an_owner_saved_in_the_same_context_keeps_its_tracked_owned_entities()
+    {
+        await using var context = CreateContext();
+        var client = Ada();
+        context.Clients.Add(client);
+        await context.SaveChangesAsync();
+        client.Orders.RemoveAt(0);
+        await context.SaveChangesAsync();
+
+        var queried = await context.Clients.SingleAsync(c => c.Id == "c1");
+        Assert.Same(client, queried);
+        Assert.Equal(["A-2"], queried.Orders.Select(o => o.Number));
+        Assert.Single(context.ChangeTracker.Entries<Purchase>());
     }
 
     [Fact]

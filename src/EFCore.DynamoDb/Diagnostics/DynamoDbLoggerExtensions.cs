@@ -105,13 +105,20 @@ internal static class DynamoDbLoggerExtensions
             "DynamoDbEventId." + eventId.Name![(eventId.Name!.LastIndexOf('.') + 1)..],
             level => LoggerMessage.Define<int, int, string>(level, eventId, message)));
 
+        var shouldLog = diagnostics.ShouldLog(definition);
+        var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
+        if (!shouldLog && !needsEventData)
+        {
+            return;
+        }
+
         var capacityText = capacity.ToString(CultureInfo.InvariantCulture);
-        if (diagnostics.ShouldLog(definition))
+        if (shouldLog)
         {
             definition.Log(diagnostics, count, requests, capacityText);
         }
 
-        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        if (needsEventData)
         {
             var eventData = new EventData(definition, (d, _) => ((EventDefinition<int, int, string>)d).GenerateMessage(count, requests, capacityText));
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);

@@ -60,6 +60,15 @@ internal sealed class DynamoDbWriteCommand(
             generatedFor.SetStoreGeneratedValue(property, value);
         }
 
+        // The item now holds exactly the owned entities tracked for it: a later query must not load them again.
+        foreach (var entry in OwnedEntries.Prepend(Entry).Cast<InternalEntityEntry>().Where(e => e.EntityState != EntityState.Deleted))
+        {
+            foreach (var navigation in entry.EntityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            {
+                entry.SetIsLoaded(navigation);
+            }
+        }
+
         if (writtenForOwnedEntriesOnly)
         {
             // Written for its owned entities only: EF Core accepts the saved entries, and this one was not among them.

@@ -29,12 +29,19 @@ public class Purchase
     public Shipment? Shipment { get; set; }
 }
 
+public class Preferences
+{
+    public string Language { get; set; } = "en";
+    public bool Newsletter { get; set; }
+}
+
 public class Client
 {
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public PostalAddress? Home { get; set; }
     public List<Purchase> Orders { get; set; } = [];
+    public Preferences Preferences { get; set; } = new();
 }
 
 /// <summary>Owned types: a reference with a nested reference, and a collection whose elements own a reference.</summary>
@@ -51,6 +58,7 @@ public class CrmContext(DbContextOptions<CrmContext> options) : DbContext(option
                 home.OwnsOne(h => h.Position);
             });
             b.OwnsMany(c => c.Orders, order => order.OwnsOne(o => o.Shipment));
+            b.OwnsOne(c => c.Preferences);
             b.HasIndex(c => c.Name).IsGlobalSecondaryIndex("by-name").HasProjection(DynamoDbProjectionType.KeysOnly);
         });
 }

@@ -50,28 +50,25 @@ internal sealed class DynamoDbOwnedNavigationLoader(
         }
 
         var value = DynamoDbItemReadingExpressionVisitor.FindAttribute(document, _path);
-        if (Navigation.IsCollection)
+        if (Navigation.IsCollection && stateManager == null)
         {
-            var accessor = Navigation.GetCollectionAccessor()!;
-            var collection = accessor.GetOrCreate(owner, forMaterialization: true);
-            if (stateManager == null && ((System.Collections.IEnumerable)collection).GetEnumerator().MoveNext())
+            // Without tracking the collection is built and set whole: an owner returned twice (identity resolution)
+            // or one whose constructor filled the collection gets the stored elements, once.
+            ((IRuntimePropertyBase)Navigation).GetSetter().SetClrValueUsingContainingEntity(owner, Read(queryContext, ownerKey, document, owner));
+        }
+        else if (Navigation.IsCollection)
+        {
+            Navigation.GetCollectionAccessor()!.GetOrCreate(owner, forMaterialization: true);
+            var elements = value?.L ?? [];
+            for (var i = 0; i < elements.Count; i++)
             {
-                // The same owner returned twice (identity resolution without tracking): loaded already.
-                return;
-            }
-
-            if (value?.L is { } elements)
-            {
-                for (var i = 0; i < elements.Count; i++)
+                if (elements[i].M is { } element)
                 {
-                    if (elements[i].M is { } element)
-                    {
-                        Create(queryContext, stateManager, owner, ownerKey, element, i + 1);
-                    }
+                    Create(queryContext, stateManager, owner, ownerKey, element, i + 1);
                 }
             }
         }
-        else if (value?.M != null && (stateManager != null || Navigation.GetGetter().GetClrValueUsingContainingEntity(owner) == null))
+        else if (value?.M != null)
         {
             // An owned reference's members have paths from the same document as its owner's.
             Create(queryContext, stateManager, owner, ownerKey, document, ordinal: null);
@@ -88,11 +85,14 @@ internal sealed class DynamoDbOwnedNavigationLoader(
     /// tracked, with its own owned navigations loaded.
     /// </summary>
     public object? Read(QueryContext queryContext, object?[] ownerKey, Dictionary<string, AttributeValue> document)
+        => Read(queryContext, ownerKey, document, owner: null);
+
+    private object? Read(QueryContext queryContext, object?[] ownerKey, Dictionary<string, AttributeValue> document, object? owner)
     {
         var value = DynamoDbItemReadingExpressionVisitor.FindAttribute(document, _path);
         if (!Navigation.IsCollection)
         {
-            return value?.M == null ? null : Create(queryContext, null, owner: null, ownerKey, document, ordinal: null);
+            return value?.M == null ? null : Create(queryContext, null, owner, ownerKey, document, ordinal: null);
         }
 
         var accessor = Navigation.GetCollectionAccessor()!;
@@ -102,7 +102,12 @@ internal sealed class DynamoDbOwnedNavigationLoader(
         {
             if (elements[i].M is { } element)
             {
-                accessor.AddStandalone(collection, Create(queryContext, null, owner: null, ownerKey, element, i + 1));
+                var entity = Create(queryContext, null, owner: null, ownerKey, element, i + 1);
+                accessor.AddStandalone(collection, entity);
+                if (owner != null && Navigation.Inverse is IRuntimePropertyBase inverse)
+                {
+                    inverse.GetSetter().SetClrValueUsingContainingEntity(entity, owner);
+                }
             }
         }
 
