@@ -131,6 +131,15 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
     }
 
     [Fact]
+    public async Task ExecuteUpdate_of_a_member_of_an_owned_reference_is_refused()
+    {
+        await using var context = CreateContext();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Clients.Where(c => c.Id == "c1").ExecuteUpdateAsync(s => s.SetProperty(c => c.Home!.City, "Lyon")));
+        Assert.Contains("City", exception.Message);
+    }
+
+    [Fact]
     public async Task Replacing_or_removing_an_owned_reference_rewrites_or_removes_that_map_only()
     {
         await SaveAsync(Ada());

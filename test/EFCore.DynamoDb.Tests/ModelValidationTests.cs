@@ -326,6 +326,17 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_concurrency_token_in_an_owned_type_is_refused_naming_it()
+    {
+        var exception = BuildFails(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(w => w.Part, part => part.Property(p => p.Name).IsConcurrencyToken());
+            e.Ignore(w => w.Parts);
+        }));
+        Assert.Contains("OwnedPart.Name'", exception.Message);
+    }
+
+    [Fact]
     public void A_relationship_between_entity_types_is_refused_naming_the_navigation()
     {
         var exception = BuildFails(b => b.Entity<WithRelated>());

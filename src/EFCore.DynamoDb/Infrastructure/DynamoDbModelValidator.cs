@@ -46,6 +46,12 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
 
     private static void ValidateShape(IEntityType entityType)
     {
+        // The owner's item is written whole or not at all: concurrency checks belong to the owner.
+        if (entityType.IsOwned() && entityType.GetProperties().FirstOrDefault(p => p.IsConcurrencyToken) is { } token)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.OwnedConcurrencyToken(entityType.DisplayName(), token.Name));
+        }
+
         // Owned types are embedded in their owner's item: ownership is the only relationship.
         if (entityType.GetNavigations().FirstOrDefault(n => !n.ForeignKey.IsOwnership) is { } navigation)
         {
@@ -69,8 +75,9 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                     : member.PropertyType.GetInterfaces().Append(member.PropertyType)
                         .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0]
                         ?? member.PropertyType;
-                if (type.FindMember(member.Name) == null
-                    && (type as IConventionTypeBase)?.FindIgnoredConfigurationSource(member.Name) != ConfigurationSource.Explicit
+                if (member.CanWrite
+                    && type.FindMember(member.Name) == null
+                    && (type as IConventionTypeBase)?.FindIgnoredConfigurationSource(member.Name) is null or ConfigurationSource.Convention
                     && chain.Any(holder => holder.IsAssignableFrom(memberType)))
                 {
                     throw new InvalidOperationException(DynamoDbStrings.DocumentCycle(type.DisplayName(), member.Name));

@@ -98,6 +98,9 @@ internal static class DynamoDbStrings
     public static string DocumentCycle(string type, string property)
         => $"The property '{type}.{property}' holds a value of the type that contains it: a document cannot contain itself, and EF Core leaves the property unmapped, so its values would be lost. Remove the cycle, or ignore the property explicitly with 'Ignore'.";
 
+    public static string OwnedConcurrencyToken(string entityType, string property)
+        => $"The property '{entityType}.{property}' of an owned type is a concurrency token. Owned entities are written with their owner's item, which is what a concurrency check guards: put the token (or row version) on the owner.";
+
     public static string NullComplexElement(string type, string property)
         => $"The complex collection '{type}.{property}' holds a null element. Elements of complex collections are stored as maps and cannot be null: remove the null element.";
 

@@ -229,10 +229,40 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         return query.PartiQL == null ? new DynamoDbNonQueryExpression(query, translated) : Unsupported(DynamoDbStrings.PartiQLComposition("ExecuteUpdate"));
     }
 
+    /// <summary>
+    /// Whether the property lives in a map an item may lack (an owned reference, an optional complex value): DynamoDB
+    /// cannot set a member of a map that does not exist.
+    /// </summary>
+    private static bool IsInOptionalMap(IProperty property)
+    {
+        for (ITypeBase? type = property.DeclaringType; type != null;)
+        {
+            switch (type)
+            {
+                case IComplexType complexType:
+                    if (complexType.ComplexProperty.IsNullable)
+                    {
+                        return true;
+                    }
+
+                    type = complexType.ComplexProperty.DeclaringType;
+                    break;
+                case IEntityType entityType when entityType.IsOwned():
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>SET #p = :v</c>, <c>SET #p = #p ± :v</c>, or null when DynamoDB cannot express the setter.</summary>
     private static DynamoDbUpdateSetter? TranslateSetter(ShapedQueryExpression source, ExecuteUpdateSetter setter)
     {
-        if (DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, setter.PropertySelector)) is not { } property || property.IsPrimaryKey())
+        if (DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, setter.PropertySelector)) is not { } property
+            || property.IsPrimaryKey()
+            || IsInOptionalMap(property))
         {
             return null;
         }

@@ -69,7 +69,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 : Never(element.Property),
             DynamoDbElementMemberComparisonFilter member => WriteComparison(
                 $"{Path(member.Collection)}[{member.Index}].{Path(member.Property)}", member.Operator, member.Value.ToAttributeValue(parameters)),
-            DynamoDbSizeFilter size => $"size({Path(size.Property)}) {Operator(size.Operator)} {Value(size.Value.ToAttributeValue(parameters)!)}",
+            DynamoDbSizeFilter size => WriteSize(size),
             DynamoDbBetweenFilter between => $"{Path(between.Property)} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
@@ -99,6 +99,28 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
             DynamoDbComparisonOperator.GreaterThan => ">",
             _ => ">=",
         };
+
+    /// <summary>
+    /// <c>size(#p) op :n</c>. An absent collection reads back empty, so when the comparison holds for a size of 0
+    /// it also holds for an absent attribute (for which <c>size</c> is false).
+    /// </summary>
+    private string WriteSize(DynamoDbSizeFilter size)
+    {
+        var count = size.Value.ToAttributeValue(parameters)!;
+        var name = Path(size.Property);
+        var test = $"size({name}) {Operator(size.Operator)} {Value(count)}";
+        var limit = decimal.Parse(count.N, System.Globalization.CultureInfo.InvariantCulture);
+        var holdsForEmpty = size.Operator switch
+        {
+            DynamoDbComparisonOperator.Equal => limit == 0,
+            DynamoDbComparisonOperator.NotEqual => limit != 0,
+            DynamoDbComparisonOperator.LessThan => 0 < limit,
+            DynamoDbComparisonOperator.LessThanOrEqual => 0 <= limit,
+            DynamoDbComparisonOperator.GreaterThan => 0 > limit,
+            _ => 0 >= limit,
+        };
+        return holdsForEmpty ? $"(attribute_not_exists({name}) OR {test})" : test;
+    }
 
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
     private string Never(IProperty property) => Never(Path(property));
