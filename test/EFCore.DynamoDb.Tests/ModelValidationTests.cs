@@ -326,6 +326,25 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Attribute_names_clashing_inside_an_owned_map_or_with_an_owned_map_are_refused()
+    {
+        var inside = BuildFails(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(w => w.Part, part => part.Property<string>("Extra").HasAttributeName("Name"));
+            e.Ignore(w => w.Parts);
+        }));
+        Assert.Contains("'Name'", inside.Message);
+
+        var withMap = BuildFails(b => b.Entity<WithOwned>(e =>
+        {
+            e.OwnsOne(w => w.Part);
+            e.Ignore(w => w.Parts);
+            e.Property(w => w.Id).HasAttributeName("Part");
+        }));
+        Assert.Contains("'Part'", withMap.Message);
+    }
+
+    [Fact]
     public void A_concurrency_token_in_an_owned_type_is_refused_naming_it()
     {
         var exception = BuildFails(b => b.Entity<WithOwned>(e =>

@@ -199,15 +199,34 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         }
     }
 
-    private static void ValidateAttributeNames(IEntityType entityType)
+    /// <summary>
+    /// Two members of one map (the item, a complex value, an owned entity) stored under one attribute name would
+    /// overwrite each other: scalars by their attribute names, complex values and owned entities by their names.
+    /// </summary>
+    private static void ValidateAttributeNames(ITypeBase type)
     {
-        var duplicate = entityType.GetProperties()
-            .GroupBy(p => p.GetAttributeName())
+        var ownedNavigations = type is IEntityType entityType
+            ? entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent).ToList()
+            : [];
+        var duplicate = type.GetProperties().Where(p => !DynamoDbOwnedKeys.IsNotStored(p)).Select(p => (Attribute: p.GetAttributeName(), Member: p.Name))
+            .Concat(type.GetComplexProperties().Select(c => (Attribute: c.Name, Member: c.Name)))
+            .Concat(ownedNavigations.Select(n => (Attribute: n.Name, Member: n.Name)))
+            .GroupBy(m => m.Attribute)
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
         {
             throw new InvalidOperationException(DynamoDbStrings.DuplicateAttributeName(
-                entityType.DisplayName(), duplicate.Key, string.Join(", ", duplicate.Select(p => p.Name))));
+                type.DisplayName(), duplicate.Key, string.Join(", ", duplicate.Select(m => m.Member))));
+        }
+
+        foreach (var complexProperty in type.GetComplexProperties())
+        {
+            ValidateAttributeNames(complexProperty.ComplexType);
+        }
+
+        foreach (var navigation in ownedNavigations)
+        {
+            ValidateAttributeNames(navigation.TargetEntityType);
         }
     }
 
