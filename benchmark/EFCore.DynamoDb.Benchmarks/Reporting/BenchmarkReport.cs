@@ -37,7 +37,13 @@ public static class BenchmarkReport
               unconditional `UpdateItem`, `DeleteAsync` an unconditional `DeleteItem`.
             - **EfCore…**: this provider with a fresh `DbContext` per operation. `EfCore`/`EfCoreFind` track entities,
               `EfCoreNoTracking` uses `AsNoTracking()`, `EfCoreExecuteUpdate`/`EfCoreExecuteDelete` write by key without
-              reading. The 1,000-item insert runs with `AutoTransactionBehavior.Never` (bulk mode).
+              reading. The 1,000-item insert runs with `AutoTransactionBehavior.Never` (bulk mode). `EfCorePooled…` rent
+              a pooled context (`AddDbContextPool`); `EfCorePooledCompiled` also runs a compiled query
+              (`EF.CompileAsyncQuery`), the way EF Core hot paths are written.
+
+            The runtime's call-counting delay is off (`DOTNET_TC_CallCountingDelayMs=0`) and short runs warm up for about
+            2.4 s, so that hot methods are measured optimized (tier 1) as in a warmed-up app: without that, a short run
+            measures EF Core's thousands of methods mostly unoptimized and overstates its cost several times.
 
             Transports: **DynamoDbLocal** sends HTTP to DynamoDB Local on loopback (server time included); **InProcess**
             answers every request in process with the responses recorded from DynamoDB Local for the same workload during
