@@ -10,6 +10,7 @@ internal static class DynamoDbAnnotationNames
 
     /// <summary>A runtime annotation: the cached document path of a property.</summary>
     public const string AttributePath = Prefix + "AttributePath";
+    public const string WriteShape = Prefix + "WriteShape";
     public const string SecondaryIndexName = Prefix + "SecondaryIndexName";
     public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
     public const string ProjectionType = Prefix + "ProjectionType";

@@ -198,7 +198,7 @@ internal sealed class DynamoDbDatabase(
     private void CheckOneWritePerItem(List<DynamoDbWriteCommand> commands)
     {
         var duplicate = commands
-            .GroupBy(c => DynamoDbKeyIdentity.Of(c.TableName, c.Key.Keys.Order(StringComparer.Ordinal), c.Key))
+            .GroupBy(c => c.KeyIdentity)
             .FirstOrDefault(g => g.Count() > 1);
         if (duplicate != null)
         {

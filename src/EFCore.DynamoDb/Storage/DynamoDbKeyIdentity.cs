@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2.Model;
 
 namespace EFCore.DynamoDb.Storage;
@@ -9,5 +11,34 @@ namespace EFCore.DynamoDb.Storage;
 internal static class DynamoDbKeyIdentity
 {
     public static string Of(string table, IEnumerable<string> keyNames, Dictionary<string, AttributeValue> attributes)
-        => table + "\u0001" + string.Join("\u0001", keyNames.Select(name => name + "=" + DynamoDbRequestPrinter.PrintValue(attributes[name])));
+    {
+        // Built in a pooled buffer: a bulk save identifies every item it writes.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        text.AppendLiteral(table);
+        foreach (var name in keyNames)
+        {
+            text.AppendLiteral("\u0001");
+            text.AppendLiteral(name);
+            var value = attributes[name];
+            if (value.S is { } s)
+            {
+                // Length-prefixed, so that no string can pass for another key.
+                text.AppendLiteral("=S");
+                text.AppendFormatted(s.Length);
+                text.AppendLiteral(":");
+                text.AppendLiteral(s);
+            }
+            else
+            {
+                text.AppendLiteral("=");
+                text.AppendLiteral(DynamoDbRequestPrinter.PrintValue(value));
+            }
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    /// <summary>The identity of a key given as its attributes, in whatever order they are.</summary>
+    public static string Of(string table, Dictionary<string, AttributeValue> key)
+        => Of(table, key.Count < 2 ? key.Keys : key.Keys.Order(StringComparer.Ordinal), key);
 }

@@ -45,11 +45,12 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
     private async Task<(IEnumerable<DynamoDbWriteCommand> Done, IEnumerable<DynamoDbWriteCommand> Pending, Exception? Error)> WriteBatchAsync(
         DynamoDbWriteCommand[] batch, CancellationToken cancellationToken)
     {
-        var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.ToList());
+        // Key names in the order DynamoDbWriteCommand.KeyIdentity uses, to identify unprocessed items alike.
+        var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.Order(StringComparer.Ordinal).ToList());
         string Identify(string table, Dictionary<string, AttributeValue> attributes)
             => DynamoDbKeyIdentity.Of(table, keyNames[table], attributes);
 
-        var pending = batch.ToDictionary(c => Identify(c.TableName, c.Key));
+        var pending = batch.ToDictionary(c => c.KeyIdentity);
         var request = new BatchWriteItemRequest
         {
             RequestItems = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(c => c.ToWriteRequest()).ToList()),

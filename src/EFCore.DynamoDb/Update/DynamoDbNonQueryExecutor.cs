@@ -43,6 +43,12 @@ internal static class DynamoDbNonQueryExecutor
             condition = DynamoDbFilter.And(new[] { plan.PartitionKeyCondition, plan.SortKeyCondition, plan.Filter }.OfType<DynamoDbFilter>());
         }
 
+        if (keys.Count == 1)
+        {
+            // The full-key case: one write, awaited here rather than handed to the thread pool.
+            return await WriteAsync(client, plan, setters, condition, keys[0], context.Parameters, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+        }
+
         var changed = 0;
         await Parallel.ForEachAsync(
             keys,

@@ -12,17 +12,26 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal sealed class DynamoDbOwnedChanges(IUpdateEntry root)
 {
+    private List<IUpdateEntry>? _ownedEntries;
+    private HashSet<(IUpdateEntry Owner, INavigation Navigation)>? _changedNavigations;
+
     public IUpdateEntry Root { get; } = root;
 
     /// <summary>The changed owned entries stored in the root's item.</summary>
-    public List<IUpdateEntry> OwnedEntries { get; } = [];
+    public IReadOnlyList<IUpdateEntry> OwnedEntries => _ownedEntries ?? [];
 
-    /// <summary>The owned navigations (with the entry that holds them) under which something was added, changed or removed.</summary>
-    public HashSet<(IUpdateEntry Owner, INavigation Navigation)> ChangedNavigations { get; } = [];
+    /// <summary>Whether something was added, changed or removed under an owned navigation of an entry of this item.</summary>
+    public bool HasChanged(IUpdateEntry owner, INavigation navigation) => _changedNavigations?.Contains((owner, navigation)) == true;
 
     /// <summary>Groups the entries of a save by the item they are stored in, in the order the items first appear.</summary>
-    public static List<DynamoDbOwnedChanges> Group(IEnumerable<IUpdateEntry> entries)
+    public static List<DynamoDbOwnedChanges> Group(IList<IUpdateEntry> entries)
     {
+        if (!entries.Any(e => e.EntityType.IsOwned()))
+        {
+            // No owned entity changed: one item per entry.
+            return entries.Where(e => !IsReplacedInSameSave(e)).Select(e => new DynamoDbOwnedChanges(e)).ToList();
+        }
+
         var groups = new Dictionary<IUpdateEntry, DynamoDbOwnedChanges>(ReferenceEqualityComparer.Instance);
         var ordered = new List<DynamoDbOwnedChanges>();
         foreach (var entry in entries)
@@ -37,8 +46,7 @@ internal sealed class DynamoDbOwnedChanges(IUpdateEntry root)
                 root = owner;
             }
 
-            // A Deleted entry whose key is Added again in the same save is written by the Added entry's replacing Put.
-            if (root == entry && entry.EntityState == EntityState.Deleted && entry.SharedIdentityEntry != null)
+            if (root == entry && IsReplacedInSameSave(entry))
             {
                 continue;
             }
@@ -51,11 +59,15 @@ internal sealed class DynamoDbOwnedChanges(IUpdateEntry root)
 
             if (root != entry)
             {
-                group.OwnedEntries.Add(entry);
-                group.ChangedNavigations.UnionWith(navigations);
+                (group._ownedEntries ??= []).Add(entry);
+                (group._changedNavigations ??= []).UnionWith(navigations);
             }
         }
 
         return ordered;
     }
+
+    /// <summary>A Deleted entry whose key is Added again in the same save: the Added entry's replacing Put writes it.</summary>
+    private static bool IsReplacedInSameSave(IUpdateEntry entry)
+        => entry.EntityState == EntityState.Deleted && entry.SharedIdentityEntry != null;
 }

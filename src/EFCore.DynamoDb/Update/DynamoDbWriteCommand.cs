@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
@@ -27,8 +28,13 @@ internal sealed class DynamoDbWriteCommand(
 
     public AmazonDynamoDBRequest Request { get; } = request;
 
+    private string? _keyIdentity;
+
     /// <summary>The key attributes of the item written.</summary>
     public Dictionary<string, AttributeValue> Key { get; } = key;
+
+    /// <summary>The identity of the item written (its table and key), to match it across requests.</summary>
+    public string KeyIdentity => _keyIdentity ??= DynamoDbKeyIdentity.Of(TableName, Key);
 
     /// <summary>
     /// Whether the write may go into a <c>BatchWriteItem</c> (which has no conditions): an insert or delete with no
@@ -61,11 +67,14 @@ internal sealed class DynamoDbWriteCommand(
         }
 
         // The item now holds exactly the owned entities tracked for it: a later query must not load them again.
-        foreach (var entry in OwnedEntries.Prepend(Entry).Cast<InternalEntityEntry>().Where(e => e.EntityState != EntityState.Deleted))
+        if (DynamoDbWriteShape.Of(Entry.EntityType).OwnedNavigations.Length > 0)
         {
-            foreach (var navigation in entry.EntityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            foreach (var entry in OwnedEntries.Prepend(Entry).Cast<InternalEntityEntry>().Where(e => e.EntityState != EntityState.Deleted))
             {
-                entry.SetIsLoaded(navigation);
+                foreach (var navigation in DynamoDbWriteShape.Of(entry.EntityType).OwnedNavigations)
+                {
+                    entry.SetIsLoaded(navigation);
+                }
             }
         }
 

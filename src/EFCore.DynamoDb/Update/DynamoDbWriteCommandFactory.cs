@@ -22,25 +22,28 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     private static readonly Dictionary<string, object?> NoParameters = [];
 
     /// <summary>The writes of a save: one per item, owned entities written inside their owner's item.</summary>
-    public List<DynamoDbWriteCommand> CreateAll(IEnumerable<IUpdateEntry> entries)
+    public List<DynamoDbWriteCommand> CreateAll(IList<IUpdateEntry> entries)
         => DynamoDbOwnedChanges.Group(entries).Select(Create).ToList();
 
     private DynamoDbWriteCommand Create(DynamoDbOwnedChanges changes)
     {
         var entry = changes.Root;
         var entityType = entry.EntityType;
+        var shape = DynamoDbWriteShape.Of(entityType);
         var tableName = settings.ResolveTableName(entityType.GetTableName()!);
         var key = entityType.FindPrimaryKey()!;
-        var writer = new DynamoDbExpressionWriter(NoParameters);
-        var conditions = new List<string>();
         var generated = new List<(IUpdateEntry, IProperty, object)>();
-        var partitionKeyName = writer.Name(key.Properties[0].GetAttributeName());
 
         if (entry.EntityState == EntityState.Added)
         {
-            var item = new Dictionary<string, AttributeValue>();
-            foreach (var property in entityType.GetFlattenedProperties().Where(p => !InNullComplexValue(entry, p)))
+            var item = new Dictionary<string, AttributeValue>(shape.Properties.Length);
+            foreach (var property in shape.Properties)
             {
+                if (shape.HasComplexValues && InNullComplexValue(entry, property))
+                {
+                    continue;
+                }
+
                 var value = IsRowVersion(property) ? Generate(generated, entry, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
@@ -48,8 +51,15 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
             }
 
-            WriteComplexCollections(entry, item);
-            WriteOwnedNavigations(entry, item, generated);
+            if (shape.HasComplexValues)
+            {
+                WriteComplexCollections(entry, item);
+            }
+
+            if (shape.OwnedNavigations.Length > 0)
+            {
+                WriteOwnedNavigations(entry, item, generated);
+            }
 
             CheckKey(entry, key, item);
             if (DynamoDbItemSize.Of(item) is var size and > DynamoDbItemSize.MaxItemBytes)
@@ -57,28 +67,34 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 throw new InvalidOperationException(DynamoDbStrings.ItemTooLarge(entityType.DisplayName(), DescribeKey(entry), size));
             }
 
-            // An entity deleted and added again with the same key in one save replaces the stored item.
-            conditions.Add(entry.SharedIdentityEntry != null
-                ? $"attribute_exists({partitionKeyName})"
-                : $"attribute_not_exists({partitionKeyName})");
+            var itemKey = new Dictionary<string, AttributeValue>(shape.KeyAttributeNames.Length);
+            foreach (var name in shape.KeyAttributeNames)
+            {
+                itemKey[name] = item[name];
+            }
+
             return new DynamoDbWriteCommand(
                 entry,
                 new PutItemRequest
                 {
                     TableName = tableName,
                     Item = item,
-                    ConditionExpression = string.Join(" AND ", conditions),
-                    ExpressionAttributeNames = writer.Names,
+                    // An entity deleted and added again with the same key in one save replaces the stored item.
+                    ConditionExpression = entry.SharedIdentityEntry != null ? shape.ReplaceCondition : shape.InsertCondition,
+                    ExpressionAttributeNames = shape.KeyAliases,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
                 },
                 generated,
-                key.Properties.Select(p => p.GetAttributeName()).ToDictionary(name => name, name => item[name]),
+                itemKey,
                 canBatch: entry.SharedIdentityEntry == null && generated.All(g => g.Item1 != entry))
             {
                 OwnedEntries = changes.OwnedEntries,
             };
         }
 
+        var writer = new DynamoDbExpressionWriter(NoParameters);
+        var conditions = new List<string>();
+        var partitionKeyName = writer.Name(key.Properties[0].GetAttributeName());
         var keyAttributes = KeyAttributes(entry, key);
         conditions.Add($"attribute_exists({partitionKeyName})");
         AddConcurrencyChecks(entry, writer, conditions);
@@ -318,7 +334,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         List<string> removes,
         List<(IUpdateEntry, IProperty, object)> generated)
     {
-        foreach (var navigation in OwnedNavigations(owner.EntityType).Where(n => changes.ChangedNavigations.Contains((owner, n))))
+        foreach (var navigation in OwnedNavigations(owner.EntityType).Where(n => changes.HasChanged(owner, n)))
         {
             var path = writer.Path(navigation.GetDocumentPath());
             if (owner.GetCurrentValue(navigation) is not { } value)
