@@ -25,20 +25,9 @@ public class ComplexCollectionTests : DynamoDbTestBase<OrderBookContext>
         Shipping = new Shipping { Carrier = "ups", Stops = [new Stop { Place = "hub", Minutes = 30 }, new Stop { Place = "door", Minutes = 5 }] },
     };
 
-    private static Dictionary<string, AttributeValue> Key(string id) => new() { ["Id"] = new() { S = id } };
+    private Task SaveAsync(params PurchaseOrder[] orders) => AddAndSaveAsync(orders);
 
-    private async Task SaveAsync(params PurchaseOrder[] orders)
-    {
-        await using var context = CreateContext();
-        context.Orders.AddRange(orders);
-        await context.SaveChangesAsync();
-    }
-
-    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id)
-    {
-        using var raw = TestDb.RawClient();
-        return (await raw.GetItemAsync(Prefix + "Orders", Key(id))).Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItemAsync(string id) => RawItemAsync("Orders", id);
 
     [Fact]
     public async Task Complex_collections_are_stored_as_lists_of_maps_and_read_back_in_order()
@@ -72,14 +61,7 @@ public class ComplexCollectionTests : DynamoDbTestBase<OrderBookContext>
     public async Task Changing_an_element_rewrites_that_list_only_and_keeps_other_attributes()
     {
         await SaveAsync(Order("o1", ("A", 1), ("B", 2)));
-        using var raw = TestDb.RawClient();
-        await raw.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = Prefix + "Orders",
-            Key = Key("o1"),
-            UpdateExpression = "SET Note = :n",
-            ExpressionAttributeValues = new() { [":n"] = new AttributeValue { S = "written by another tool" } },
-        });
+        await RawSetAsync("Orders", "o1", "Note", new AttributeValue { S = "written by another tool" });
 
         await using (var context = CreateContext())
         {

@@ -17,8 +17,6 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
         Home = new Address { Street = "1 Main St", City = "Paris", Zip = 75001, Location = new Geo { Lat = 48.86, Lon = 2.35 } },
     };
 
-    private static Dictionary<string, AttributeValue> Key(string id) => new() { ["Id"] = new() { S = id } };
-
     [Fact]
     public async Task Complex_properties_are_stored_as_nested_maps_and_read_back()
     {
@@ -28,8 +26,7 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
             await context.SaveChangesAsync();
         }
 
-        using var raw = TestDb.RawClient();
-        var item = (await raw.GetItemAsync(Prefix + "Contacts", Key("c1"))).Item;
+        var item = await RawItemAsync("c1");
         Assert.Equal("Paris", item["Home"].M["City"].S);
         Assert.Equal("75001", item["Home"].M["Zip"].N);
         Assert.Equal("48.86", item["Home"].M["Location"].M["Lat"].N);
@@ -49,14 +46,7 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
             await context.SaveChangesAsync();
         }
 
-        using var raw = TestDb.RawClient();
-        await raw.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = Prefix + "Contacts",
-            Key = Key("c1"),
-            UpdateExpression = "SET Home.Country = :c",
-            ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = "FR" } },
-        });
+        await RawSetAsync("Contacts", "c1", "Home.Country", new AttributeValue { S = "FR" });
 
         await using (var context = CreateContext())
         {
@@ -67,7 +57,7 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
         }
 
         Assert.Contains("SET #Home.#City = :v0, #Home.#Location.#Lat = :v1", Log.MessagesOf(DynamoDbEventId.ExecutedUpdateItem).Single());
-        var item = (await raw.GetItemAsync(Prefix + "Contacts", Key("c1"))).Item;
+        var item = await RawItemAsync("c1");
         Assert.Equal("Lyon", item["Home"].M["City"].S);
         Assert.Equal("FR", item["Home"].M["Country"].S);
         Assert.Equal("1 Main St", item["Home"].M["Street"].S);
@@ -139,9 +129,5 @@ public class ComplexTypeTests : DynamoDbTestBase<AddressBookContext>
         Assert.Null((await check.Contacts.FindAsync("c1"))!.Work);
     }
 
-    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id)
-    {
-        using var raw = TestDb.RawClient();
-        return (await raw.GetItemAsync(Prefix + "Contacts", Key(id))).Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItemAsync(string id) => RawItemAsync("Contacts", id);
 }

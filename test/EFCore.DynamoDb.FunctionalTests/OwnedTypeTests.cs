@@ -23,20 +23,9 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         Preferences = new Preferences { Language = "fr", Newsletter = true },
     };
 
-    private static Dictionary<string, AttributeValue> Key(string id) => new() { ["Id"] = new() { S = id } };
+    private Task SaveAsync(params Client[] clients) => AddAndSaveAsync(clients);
 
-    private async Task SaveAsync(params Client[] clients)
-    {
-        await using var context = CreateContext();
-        context.Clients.AddRange(clients);
-        await context.SaveChangesAsync();
-    }
-
-    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id)
-    {
-        using var raw = TestDb.RawClient();
-        return (await raw.GetItemAsync(Prefix + "Clients", Key(id))).Item;
-    }
+    private Task<Dictionary<string, AttributeValue>> RawItemAsync(string id) => RawItemAsync("Clients", id);
 
     [Fact]
     public async Task Owned_references_and_collections_are_maps_and_lists_of_maps_in_the_owners_item()
@@ -102,14 +91,7 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
     public async Task Changing_a_member_of_an_owned_reference_sets_its_path_and_keeps_siblings()
     {
         await SaveAsync(Ada());
-        using var raw = TestDb.RawClient();
-        await raw.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = Prefix + "Clients",
-            Key = Key("c1"),
-            UpdateExpression = "SET Home.Country = :c",
-            ExpressionAttributeValues = new() { [":c"] = new AttributeValue { S = "FR" } },
-        });
+        await RawSetAsync("Clients", "c1", "Home.Country", new AttributeValue { S = "FR" });
 
         await using (var context = CreateContext())
         {
@@ -247,7 +229,7 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         }
 
         Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedDeleteItem));
-        Assert.Empty(await RawItemAsync("c1") ?? []);
+        Assert.Empty(await RawItemAsync("c1"));
         await using var check = CreateContext();
         Assert.Equal(["c2"], await check.Clients.AllowScan().Select(c => c.Id).ToListAsync());
     }

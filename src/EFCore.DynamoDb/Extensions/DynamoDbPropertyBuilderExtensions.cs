@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Microsoft.EntityFrameworkCore;
@@ -10,8 +11,7 @@ public static class DynamoDbPropertyBuilderExtensions
     public static PropertyBuilder HasAttributeName(this PropertyBuilder propertyBuilder, string name)
     {
         ArgumentNullException.ThrowIfNull(propertyBuilder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        propertyBuilder.Metadata.SetAttributeName(name);
+        SetAttributeName(propertyBuilder.Metadata, name);
         return propertyBuilder;
     }
 
@@ -23,8 +23,7 @@ public static class DynamoDbPropertyBuilderExtensions
     public static ComplexTypePropertyBuilder HasAttributeName(this ComplexTypePropertyBuilder propertyBuilder, string name)
     {
         ArgumentNullException.ThrowIfNull(propertyBuilder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        propertyBuilder.Metadata.SetAttributeName(name);
+        SetAttributeName(propertyBuilder.Metadata, name);
         return propertyBuilder;
     }
 
@@ -37,8 +36,7 @@ public static class DynamoDbPropertyBuilderExtensions
     public static ComplexCollectionTypePropertyBuilder HasAttributeName(this ComplexCollectionTypePropertyBuilder propertyBuilder, string name)
     {
         ArgumentNullException.ThrowIfNull(propertyBuilder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        propertyBuilder.Metadata.SetAttributeName(name);
+        SetAttributeName(propertyBuilder.Metadata, name);
         return propertyBuilder;
     }
 
@@ -58,5 +56,11 @@ public static class DynamoDbPropertyBuilderExtensions
 
         propertyBuilder.Metadata.SetAttributeName(name, fromDataAnnotation);
         return propertyBuilder;
+    }
+
+    private static void SetAttributeName(IMutableProperty property, string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        property.SetAttributeName(name);
     }
 }

@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.FunctionalTests.TestUtilities;
@@ -24,6 +25,36 @@ public abstract class DynamoDbTestBase<TContext> : IAsyncLifetime
                 o.EnableSensitiveDataLogging();
             }
         }));
+
+    /// <summary>Adds the entities on a fresh context and saves them.</summary>
+    protected async Task AddAndSaveAsync(params object[] entities)
+    {
+        await using var context = CreateContext();
+        context.AddRange(entities);
+        await context.SaveChangesAsync();
+    }
+
+    /// <summary>The stored item with a string partition key <c>Id</c>, read with the AWS SDK (empty when absent).</summary>
+    protected async Task<Dictionary<string, AttributeValue>> RawItemAsync(string table, string id)
+    {
+        using var raw = TestDb.RawClient();
+        return (await raw.GetItemAsync(Prefix + table, IdKey(id))).Item ?? [];
+    }
+
+    /// <summary>Another writer's <c>SET</c> on the item with partition key <c>Id</c>, through the AWS SDK.</summary>
+    protected async Task RawSetAsync(string table, string id, string path, AttributeValue value)
+    {
+        using var raw = TestDb.RawClient();
+        await raw.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = Prefix + table,
+            Key = IdKey(id),
+            UpdateExpression = $"SET {path} = :value",
+            ExpressionAttributeValues = new() { [":value"] = value },
+        });
+    }
+
+    protected static Dictionary<string, AttributeValue> IdKey(string id) => new() { ["Id"] = new() { S = id } };
 
     public virtual async Task InitializeAsync()
     {
