@@ -47,6 +47,12 @@ internal sealed class DynamoDbContextSettings
     /// <summary>The name of a mapped table as this context addresses it (with the configured prefix).</summary>
     /// <exception cref="InvalidOperationException">The resulting name is not a valid DynamoDB table name.</exception>
     public string ResolveTableName(string tableName)
+        => _resolvedTableNames.GetOrAdd(tableName, Resolve);
+
+    // Every request resolves its table: checked and concatenated once per table (writes may run in parallel).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolvedTableNames = new();
+
+    private string Resolve(string tableName)
     {
         var resolved = TableNamePrefix + tableName;
         if (resolved.Length is < 3 or > 255 || !resolved.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))

@@ -197,6 +197,11 @@ internal sealed class DynamoDbDatabase(
     /// <summary>Refuses two writes to one item in a save: DynamoDB applies neither in one transaction or batch.</summary>
     private void CheckOneWritePerItem(List<DynamoDbWriteCommand> commands)
     {
+        if (commands.Count < 2)
+        {
+            return;
+        }
+
         var duplicate = commands
             .GroupBy(c => c.KeyIdentity)
             .FirstOrDefault(g => g.Count() > 1);

@@ -26,7 +26,7 @@ internal sealed class DynamoDbOwnedChanges(IUpdateEntry root)
     /// <summary>Groups the entries of a save by the item they are stored in, in the order the items first appear.</summary>
     public static List<DynamoDbOwnedChanges> Group(IList<IUpdateEntry> entries)
     {
-        if (!entries.Any(e => e.EntityType.IsOwned()))
+        if (!entries.Any(e => e.EntityType.FindOwnership() != null))
         {
             // No owned entity changed: one item per entry.
             return entries.Where(e => !IsReplacedInSameSave(e)).Select(e => new DynamoDbOwnedChanges(e)).ToList();
