@@ -92,7 +92,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
 
         if (type is IEntityType entityType)
         {
-            foreach (var navigation in entityType.GetDeclaredNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent))
+            foreach (var navigation in entityType.GetDeclaredNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation))
             {
                 ValidateNoDocumentCycle(navigation.TargetEntityType, chain);
             }
@@ -206,7 +206,7 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
     private static void ValidateAttributeNames(ITypeBase type)
     {
         var ownedNavigations = type is IEntityType entityType
-            ? entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent).ToList()
+            ? entityType.GetNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation).ToList()
             : [];
         var duplicate = type.GetProperties().Where(p => !DynamoDbOwnedKeys.IsNotStored(p)).Select(p => (Attribute: p.GetAttributeName(), Member: p.Name))
             .Concat(type.GetComplexProperties().Select(c => (Attribute: c.Name, Member: c.Name)))

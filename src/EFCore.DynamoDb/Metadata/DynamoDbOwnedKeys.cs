@@ -15,6 +15,9 @@ internal static class DynamoDbOwnedKeys
             ? ownedType.FindPrimaryKey()?.Properties.FirstOrDefault(p => p.IsShadowProperty() && !ownership.Properties.Contains(p))
             : null;
 
+    /// <summary>Whether a navigation leads from an owner to the owned entities stored inside its item.</summary>
+    public static bool IsOwnedNavigation(IReadOnlyNavigation navigation) => navigation.ForeignKey.IsOwnership && !navigation.IsOnDependent;
+
     /// <summary>Whether a property of an owned entity type comes from its owner or position rather than from its map.</summary>
     public static bool IsNotStored(IProperty property)
         => property.DeclaringType is IEntityType entityType

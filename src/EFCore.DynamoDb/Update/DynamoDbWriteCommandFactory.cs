@@ -260,7 +260,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     private static void WriteOwnedNavigations(
         IUpdateEntry owner, Dictionary<string, AttributeValue> document, List<(IUpdateEntry, IProperty, object)> generated)
     {
-        foreach (var navigation in OwnedNavigations(owner.EntityType))
+        foreach (var navigation in DynamoDbWriteShape.Of(owner.EntityType).OwnedNavigations)
         {
             if (owner.GetCurrentValue(navigation) is not { } value)
             {
@@ -282,8 +282,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     private static void WriteOwnedEntity(
         IUpdateEntry entry, Dictionary<string, AttributeValue> document, List<(IUpdateEntry, IProperty, object)> generated)
     {
-        foreach (var property in entry.EntityType.GetFlattenedProperties()
-                     .Where(p => !DynamoDbOwnedKeys.IsNotStored(p) && !InNullComplexValue(entry, p)))
+        foreach (var property in DynamoDbWriteShape.Of(entry.EntityType).Properties.Where(p => !InNullComplexValue(entry, p)))
         {
             if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
             {
@@ -334,7 +333,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         List<string> removes,
         List<(IUpdateEntry, IProperty, object)> generated)
     {
-        foreach (var navigation in OwnedNavigations(owner.EntityType).Where(n => changes.HasChanged(owner, n)))
+        foreach (var navigation in DynamoDbWriteShape.Of(owner.EntityType).OwnedNavigations.Where(n => changes.HasChanged(owner, n)))
         {
             var path = writer.Path(navigation.GetDocumentPath());
             if (owner.GetCurrentValue(navigation) is not { } value)
@@ -359,8 +358,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 continue;
             }
 
-            foreach (var property in entry.EntityType.GetFlattenedProperties()
-                         .Where(p => !DynamoDbOwnedKeys.IsNotStored(p) && entry.IsModified(p)))
+            foreach (var property in DynamoDbWriteShape.Of(entry.EntityType).Properties.Where(entry.IsModified))
             {
                 var name = writer.Path(property);
                 if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
@@ -377,9 +375,6 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
         }
     }
-
-    private static IEnumerable<INavigation> OwnedNavigations(IEntityType entityType)
-        => entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent);
 
     /// <summary>The tracked entry of an owned entity held by an owner's navigation.</summary>
     private static IUpdateEntry EntryOf(IUpdateEntry owner, INavigation navigation, object entity)

@@ -13,9 +13,9 @@ internal sealed class DynamoDbWriteShape
 {
     private DynamoDbWriteShape(IEntityType entityType)
     {
-        Properties = entityType.GetFlattenedProperties().ToArray();
+        Properties = entityType.GetFlattenedProperties().Where(p => !DynamoDbOwnedKeys.IsNotStored(p)).ToArray();
         HasComplexValues = entityType.GetFlattenedComplexProperties().Any();
-        OwnedNavigations = entityType.GetNavigations().Where(n => n.ForeignKey.IsOwnership && !n.IsOnDependent).ToArray();
+        OwnedNavigations = entityType.GetNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation).ToArray();
         KeyAttributeNames = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToArray();
 
         var writer = new DynamoDbExpressionWriter(new Dictionary<string, object?>());
@@ -25,7 +25,10 @@ internal sealed class DynamoDbWriteShape
         ReplaceCondition = $"attribute_exists({partitionKey})";
     }
 
-    /// <summary>The entity type's properties, with those of its complex values.</summary>
+    /// <summary>
+    /// The properties stored in the item or map: the entity type's and its complex values', without the keys an owned
+    /// entity takes from its owner and position.
+    /// </summary>
     public IProperty[] Properties { get; }
 
     /// <summary>Whether the entity type has complex values (whose members are left out when the value is null).</summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -202,7 +203,7 @@ internal sealed class DynamoDbFilterTranslator
         {
             var name = members.Pop();
             type = type.FindComplexProperty(name) is { IsCollection: false } complexProperty ? complexProperty.ComplexType
-                : type is IEntityType entityType && entityType.FindNavigation(name) is { IsCollection: false, IsOnDependent: false, ForeignKey.IsOwnership: true } owned
+                : type is IEntityType entityType && entityType.FindNavigation(name) is { IsCollection: false } owned && DynamoDbOwnedKeys.IsOwnedNavigation(owned)
                     ? owned.TargetEntityType
                 : null;
         }
@@ -360,7 +361,7 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         var ownerType = RemoveConvert(instance) is StructuralTypeShaperExpression { StructuralType: IEntityType shaped } ? shaped : FindOwnedReference(instance);
-        return ownerType?.FindNavigation(name!) is { IsOnDependent: false, ForeignKey.IsOwnership: true } navigation ? navigation : null;
+        return ownerType?.FindNavigation(name!) is { } navigation && DynamoDbOwnedKeys.IsOwnedNavigation(navigation) ? navigation : null;
     }
 
     /// <summary>The complex type an expression reads (<c>x.Address</c>, <c>x.Address.Geo</c>), if any.</summary>

@@ -57,16 +57,14 @@ internal sealed class DynamoDbOwnedNavigationLoaderFactory(
             navigation,
             readValues,
             materialize,
-            ownedType.GetNavigations().Where(IsOwnedNavigation).Select(Create).ToList());
+            ownedType.GetNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation).Select(Create).ToList());
     }
-
-    private static bool IsOwnedNavigation(INavigation navigation) => navigation.ForeignKey.IsOwnership && !navigation.IsOnDependent;
 
     private sealed class IncludeReplacer(DynamoDbOwnedNavigationLoaderFactory factory) : ExpressionVisitor
     {
         protected override Expression VisitExtension(Expression node)
         {
-            if (node is not IncludeExpression { Navigation: INavigation navigation } include || !IsOwnedNavigation(navigation))
+            if (node is not IncludeExpression { Navigation: INavigation navigation } include || !DynamoDbOwnedKeys.IsOwnedNavigation(navigation))
             {
                 return base.VisitExtension(node);
             }

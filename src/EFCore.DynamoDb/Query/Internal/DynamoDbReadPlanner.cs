@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -168,7 +169,7 @@ internal static class DynamoDbReadPlanner
                 ?? query.EntityType.GetRootType().GetDerivedTypesInclusive()
                     .SelectMany(t => t.GetDeclaredProperties().Cast<IPropertyBase>()
                         .Concat(t.GetDeclaredComplexProperties())
-                        .Concat(t.GetDeclaredNavigations().Where(n => n.ForeignKey.IsOwnership)))).Count > 0;
+                        .Concat(t.GetDeclaredNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation)))).Count > 0;
 
     private static List<string> Missing(IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties, IEnumerable<IPropertyBase> needed)
     {
