@@ -66,11 +66,17 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             enumerableType.GetConstructors().Single(),
             queryContext,
             Expression.Constant(plan),
-            shaper,
+            Compiled(shaper),
             Expression.Constant(QueryCompilationContext.ContextType),
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
     }
+
+    /// <summary>
+    /// A lambda compiled once, with the query: left nested in the query's executor, it would become a new delegate
+    /// (a costly <c>CreateDelegate</c>) on every execution.
+    /// </summary>
+    private static ConstantExpression Compiled(LambdaExpression lambda) => Expression.Constant(lambda.Compile(), lambda.Type);
 
     private Expression CreateAggregate(DynamoDbReadPlan plan, Type resultType, Expression queryContext)
     {
@@ -86,7 +92,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             typeof(DynamoDbAggregateEnumerable<>).MakeGenericType(resultType).GetConstructors().Single(),
             queryContext,
             Expression.Constant(plan),
-            Expression.Lambda(result, count),
+            Compiled(Expression.Lambda(result, count)),
             Expression.Constant(QueryCompilationContext.ContextType));
     }
 }

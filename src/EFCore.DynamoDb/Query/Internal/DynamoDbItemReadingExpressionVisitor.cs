@@ -55,7 +55,7 @@ internal sealed class DynamoDbItemReadingExpressionVisitor(ParameterExpression i
                 ReadComplexCollectionMethod.MakeGenericMethod(elementType),
                 Expression.Call(FindAttributeMethod, item, Expression.Constant(complexProperty.GetDocumentPath().ToArray())),
                 Expression.Property(collection.MaterializationContext, nameof(MaterializationContext.Context)),
-                materializeElement,
+                Expression.Constant(materializeElement.Compile(), materializeElement.Type), // once, not per item read
                 Expression.Constant(complexProperty.ClrType, typeof(Type)),
                 Expression.Constant(complexProperty.IsNullable)),
             complexProperty.ClrType);
