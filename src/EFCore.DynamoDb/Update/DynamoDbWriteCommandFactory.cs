@@ -108,9 +108,14 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         {
             var sets = new List<string>();
             var removes = new List<string>();
-            var replaced = UpdateOptionalComplexValues(entry, writer, sets, removes);
-            foreach (var property in entityType.GetFlattenedProperties().Where(p => !p.IsPrimaryKey() && !IsInside(p, replaced)))
+            IReadOnlyCollection<IComplexProperty> replaced = shape.HasComplexValues ? UpdateOptionalComplexValues(entry, writer, sets, removes) : NoComplexProperties;
+            foreach (var property in shape.ValueProperties)
             {
+                if (replaced.Count > 0 && IsInside(property, replaced))
+                {
+                    continue;
+                }
+
                 object? value;
                 if (IsRowVersion(property))
                 {
@@ -137,8 +142,15 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
             }
 
-            UpdateComplexCollections(entry, writer, sets, removes, replaced);
-            UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
+            if (shape.HasComplexValues)
+            {
+                UpdateComplexCollections(entry, writer, sets, removes, replaced);
+            }
+
+            if (shape.OwnedNavigations.Length > 0)
+            {
+                UpdateOwnedNavigations(entry, changes, writer, sets, removes, generated);
+            }
 
             var update = (sets.Count > 0 ? "SET " + string.Join(", ", sets) : "")
                 + (removes.Count > 0 ? (sets.Count > 0 ? " " : "") + "REMOVE " + string.Join(", ", removes) : "");
@@ -207,6 +219,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     }
 
     /// <summary>Whether a member belongs to (the value of) one of the given complex properties.</summary>
+    private static readonly IReadOnlyCollection<IComplexProperty> NoComplexProperties = [];
+
     private static bool IsInside(IPropertyBase member, IReadOnlyCollection<IComplexProperty> complexProperties)
         => complexProperties.Count > 0 && complexProperties.Any(c => IsInside(member, c));
 

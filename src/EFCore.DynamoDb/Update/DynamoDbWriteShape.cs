@@ -14,6 +14,7 @@ internal sealed class DynamoDbWriteShape
     private DynamoDbWriteShape(IEntityType entityType)
     {
         Properties = entityType.GetFlattenedProperties().Where(p => !DynamoDbOwnedKeys.IsNotStored(p)).ToArray();
+        ValueProperties = Properties.Where(p => !p.IsPrimaryKey()).ToArray();
         HasComplexValues = entityType.GetFlattenedComplexProperties().Any();
         OwnedNavigations = entityType.GetNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation).ToArray();
         KeyAttributeNames = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToArray();
@@ -30,6 +31,9 @@ internal sealed class DynamoDbWriteShape
     /// entity takes from its owner and position.
     /// </summary>
     public IProperty[] Properties { get; }
+
+    /// <summary>The stored properties an update may change: all but the primary key.</summary>
+    public IProperty[] ValueProperties { get; }
 
     /// <summary>Whether the entity type has complex values (whose members are left out when the value is null).</summary>
     public bool HasComplexValues { get; }
