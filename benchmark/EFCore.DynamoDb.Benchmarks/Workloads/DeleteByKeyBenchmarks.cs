@@ -21,6 +21,9 @@ public class DeleteByKeyBenchmarks : WorkloadBase
     /// <summary>The first pool, which also serves the recording run of the in-process transport.</summary>
     protected override Task SeedAsync() => BenchTable.SeedAsync(SetupClient, Partition, 0, PoolSize);
 
+    /// <summary>The items the next call of each benchmark deletes.</summary>
+    protected override Task PrepareWarmupRoundAsync() => BenchTable.SeedAsync(SetupClient, Partition, _next, 8);
+
     /// <summary>Refills the pool from the next key on (DynamoDB Local only; replayed deletes need no items).</summary>
     [IterationSetup]
     public void RefillPool()

@@ -11,9 +11,21 @@ public class UpdateOneBenchmarks : WorkloadBase
 {
     private const string Partition = "update";
     private int _count;
+    private DataModelItem _dataModelLoaded = null!;
+    private BenchDbContext _efLoadedContext = null!;
+    private BenchItem _efLoaded = null!;
 
     protected override Task SeedAsync()
-        => BenchTable.PutAsync(SetupClient, new[] { "lowlevel", "datamodel", "efcore", "efcore-execute" }.Select(Item));
+        => BenchTable.PutAsync(
+            SetupClient, new[] { "lowlevel", "datamodel", "datamodel-loaded", "efcore", "efcore-execute", "efcore-loaded" }.Select(Item));
+
+    /// <summary>Loads the items the <c>…Loaded</c> benchmarks change: once, as an application holding them would.</summary>
+    protected override async Task PrepareAsync()
+    {
+        _dataModelLoaded = await DataModelContext.LoadAsync<DataModelItem>(Partition, "datamodel-loaded");
+        _efLoadedContext = new BenchDbContext(EfOptions);
+        _efLoaded = (await _efLoadedContext.Items.FindAsync(Partition, "efcore-loaded"))!;
+    }
 
     /// <summary>UpdateItem <c>SET Count</c> by hand, conditional on the item existing; no read.</summary>
     [Benchmark(Baseline = true)]
@@ -35,6 +47,25 @@ public class UpdateOneBenchmarks : WorkloadBase
         var item = await DataModelContext.LoadAsync<DataModelItem>(Partition, "datamodel");
         item.Count = NextCount();
         await DataModelContext.SaveAsync(item);
+    }
+
+    /// <summary>An item loaded before: change it, <c>SaveAsync</c> (which writes every attribute).</summary>
+    [Benchmark]
+    public Task DataModelLoaded()
+    {
+        _dataModelLoaded.Count = NextCount();
+        return DataModelContext.SaveAsync(_dataModelLoaded);
+    }
+
+    /// <summary>
+    /// An entity loaded before and tracked by its context: change it, <c>SaveChangesAsync</c> (one conditional
+    /// UpdateItem of the changed attribute).
+    /// </summary>
+    [Benchmark]
+    public async Task<int> EfCoreLoaded()
+    {
+        _efLoaded.Count = NextCount();
+        return await _efLoadedContext.SaveChangesAsync();
     }
 
     /// <summary><c>FindAsync</c>, change, <c>SaveChangesAsync</c> on a fresh context (UpdateItem of the changed attribute).</summary>
