@@ -45,12 +45,14 @@ public static class BenchmarkReport
               tracking context's `SaveChangesAsync` writes the changed attribute).
 
             The runtime's call-counting delay is off (`DOTNET_TC_CallCountingDelayMs=0`) and short runs warm up for about
-            2.4 s, so that hot methods are measured optimized (tier 1) as in a warmed-up app: without that, a short run
+            8 s, so that hot methods are measured optimized (tier 1) as in a warmed-up app: without that, a short run
             measures EF Core's thousands of methods mostly unoptimized and overstates its cost several times.
 
             Transports: **DynamoDbLocal** sends HTTP to DynamoDB Local on loopback (server time included); **InProcess**
             answers every request in process with the responses recorded from DynamoDB Local for the same workload during
-            setup, so only client-side CPU and allocations count. Ratios divide by LowLevel on the same transport. Each
+            setup, so only client-side CPU and allocations count. Ratios divide by LowLevel on the same transport: the time
+            ratio divides means, the min ratio the fastest iterations (interference on a shared machine only slows an
+            iteration down, so when the two disagree, the min ratio is the steadier figure). Each
             DynamoDB Local case first runs every implementation of its workload for 3 s, so that all are measured against
             an equally warm server. The delete workload runs a fixed 200 deletes per iteration (a pool of items refilled
             between iterations). Source: `benchmark/EFCore.DynamoDb.Benchmarks`.
@@ -69,13 +71,13 @@ public static class BenchmarkReport
                 continue;
             }
 
-            md.AppendLine("| Implementation | Transport | Mean | Allocated | Time ratio | Alloc ratio |");
-            md.AppendLine("|---|---|---:|---:|---:|---:|");
+            md.AppendLine("| Implementation | Transport | Mean | Min | Allocated | Time ratio | Min ratio | Alloc ratio |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
             foreach (var row in rows.OrderBy(r => r.Transport, StringComparer.Ordinal))
             {
                 var baseline = rows.FirstOrDefault(r => r.Transport == row.Transport && r.Method == "LowLevel");
-                md.AppendLine($"| {row.Method} | {row.Transport} | {Time(row.MeanNs)} | {Size(row.Bytes)} | "
-                    + $"{Ratio(row.MeanNs, baseline?.MeanNs)} | {Ratio(row.Bytes, baseline?.Bytes)} |");
+                md.AppendLine($"| {row.Method} | {row.Transport} | {Time(row.MeanNs)} | {Time(row.MinNs)} | {Size(row.Bytes)} | "
+                    + $"{Ratio(row.MeanNs, baseline?.MeanNs)} | {Ratio(row.MinNs, baseline?.MinNs)} | {Ratio(row.Bytes, baseline?.Bytes)} |");
             }
         }
 
@@ -83,7 +85,7 @@ public static class BenchmarkReport
         Console.WriteLine($"wrote {outputPath}");
     }
 
-    private sealed record Row(string Method, string Transport, double? MeanNs, double? Bytes);
+    private sealed record Row(string Method, string Transport, double? MeanNs, double? MinNs, double? Bytes);
 
     /// <summary>The workloads with per-operation targets: in process, within these ratios of LowLevel, faster than DataModel.</summary>
     private static readonly Type[] TargetWorkloads = [typeof(PointReadBenchmarks), typeof(QueryPartitionBenchmarks), typeof(InsertOneBenchmarks), typeof(UpdateOneBenchmarks)];
@@ -98,10 +100,11 @@ public static class BenchmarkReport
     private static void WriteTargets(StringBuilder md, Dictionary<Type, List<Row>?> results)
     {
         md.AppendLine().AppendLine("## Against the targets").AppendLine();
-        md.AppendLine($"In process, the fastest EF Core variant of each workload: time within {TimeTarget:0.00}× and allocations within "
-            + $"{AllocationTarget:0.0}× of LowLevel, and faster than the fastest DataModel variant.").AppendLine();
-        md.AppendLine("| Workload | Fastest EF Core variant | Time ratio | Alloc ratio | Fastest DataModel | Its time ratio | Met |");
-        md.AppendLine("|---|---|---:|---:|---|---:|---|");
+        md.AppendLine($"In process, the fastest EF Core variant of each workload: time within {TimeTarget:0.00}× (by mean and by "
+            + $"fastest iteration) and allocations within {AllocationTarget:0.0}× of LowLevel, and faster than the fastest DataModel variant "
+            + "(by both as well).").AppendLine();
+        md.AppendLine("| Workload | Fastest EF Core variant | Time ratio | Min ratio | Alloc ratio | Fastest DataModel | Its time ratio | Its min ratio | Met |");
+        md.AppendLine("|---|---|---:|---:|---:|---|---:|---:|---|");
         foreach (var type in TargetWorkloads)
         {
             var title = Workloads.Single(w => w.Type == type).Title;
@@ -111,23 +114,25 @@ public static class BenchmarkReport
             var dataModel = rows?.Where(r => r.Method.StartsWith("DataModel", StringComparison.Ordinal)).MinBy(r => r.MeanNs);
             if (baseline == null || ef == null || dataModel == null)
             {
-                md.AppendLine($"| {title} | n/a | | | | | |");
+                md.AppendLine($"| {title} | n/a | | | | | | | |");
                 continue;
             }
 
-            var time = ef.MeanNs!.Value / baseline.MeanNs!.Value;
-            var allocations = ef.Bytes / baseline.Bytes;
-            var met = time <= TimeTarget && allocations <= AllocationTarget && ef.MeanNs < dataModel.MeanNs;
-            md.AppendLine($"| {title} | {ef.Method} | {Ratio(ef.MeanNs, baseline.MeanNs)} | {Ratio(ef.Bytes, baseline.Bytes)} | "
-                + $"{dataModel.Method} | {Ratio(dataModel.MeanNs, baseline.MeanNs)} | {(met ? "yes" : "no")} |");
+            var met = ef.MeanNs <= TimeTarget * baseline.MeanNs && ef.MinNs <= TimeTarget * baseline.MinNs
+                && ef.Bytes <= AllocationTarget * baseline.Bytes
+                && ef.MeanNs < dataModel.MeanNs && ef.MinNs < dataModel.MinNs;
+            md.AppendLine($"| {title} | {ef.Method} | {Ratio(ef.MeanNs, baseline.MeanNs)} | {Ratio(ef.MinNs, baseline.MinNs)} | "
+                + $"{Ratio(ef.Bytes, baseline.Bytes)} | {dataModel.Method} | {Ratio(dataModel.MeanNs, baseline.MeanNs)} | "
+                + $"{Ratio(dataModel.MinNs, baseline.MinNs)} | {(met ? "yes" : "no")} |");
         }
 
         var bulk = results.GetValueOrDefault(typeof(InsertBatchBenchmarks))?.Where(r => r.Transport == nameof(Infrastructure.Transport.DynamoDbLocal)).ToList();
         var loop = bulk?.FirstOrDefault(r => r.Method == "LowLevel");
         var efBulk = bulk?.FirstOrDefault(r => r.Method == "EfCore");
         md.AppendLine().AppendLine(loop?.MeanNs != null && efBulk?.MeanNs != null
-            ? $"Bulk insert of 1,000 items end to end on DynamoDB Local: EF Core takes {Ratio(efBulk.MeanNs, loop.MeanNs)}× the time of "
-                + $"the sequential `BatchWriteItem` loop (target: at most 1.00×; {(efBulk.MeanNs <= loop.MeanNs ? "met" : "not met")})."
+            ? $"Bulk insert of 1,000 items end to end on DynamoDB Local: EF Core takes {Ratio(efBulk.MeanNs, loop.MeanNs)}× the time "
+                + $"(min ratio {Ratio(efBulk.MinNs, loop.MinNs)}×) of the sequential `BatchWriteItem` loop (target: at most 1.00×; "
+                + $"{(efBulk.MeanNs <= loop.MeanNs && efBulk.MinNs <= loop.MinNs ? "met" : "not met")})."
             : "Bulk insert of 1,000 items end to end on DynamoDB Local: not part of this run.");
     }
 
@@ -148,11 +153,12 @@ public static class BenchmarkReport
         var lines = File.ReadAllLines(csvPath).Where(l => l.Length > 0).Select(SplitCsv).ToList();
         var header = lines[0];
         int Column(string name) => Array.FindIndex(header, h => h == name || h.StartsWith(name + " [", StringComparison.Ordinal));
-        int method = Column("Method"), transport = Column("Transport"), mean = Column("Mean"), allocated = Column("Allocated");
+        int method = Column("Method"), transport = Column("Transport"), mean = Column("Mean"), min = Column("Min"), allocated = Column("Allocated");
         return lines.Skip(1).Select(v => new Row(
             v[method],
             v[transport],
             Quantity(v[mean], header[mean]),
+            min < 0 ? null : Quantity(v[min], header[min]),
             allocated < 0 ? null : Quantity(v[allocated], header[allocated]))).ToList();
     }
 
