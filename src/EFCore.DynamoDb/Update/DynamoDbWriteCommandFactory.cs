@@ -111,7 +111,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             IReadOnlyCollection<IComplexProperty> replaced = shape.HasComplexValues ? UpdateOptionalComplexValues(entry, writer, sets, removes) : NoComplexProperties;
             foreach (var property in shape.ValueProperties)
             {
-                if (replaced.Count > 0 && IsInside(property, replaced))
+                if (IsInside(property, replaced))
                 {
                     continue;
                 }
@@ -218,9 +218,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         return replaced;
     }
 
-    /// <summary>Whether a member belongs to (the value of) one of the given complex properties.</summary>
     private static readonly IReadOnlyCollection<IComplexProperty> NoComplexProperties = [];
 
+    /// <summary>Whether a member belongs to (the value of) one of the given complex properties.</summary>
     private static bool IsInside(IPropertyBase member, IReadOnlyCollection<IComplexProperty> complexProperties)
         => complexProperties.Count > 0 && complexProperties.Any(c => IsInside(member, c));
 
