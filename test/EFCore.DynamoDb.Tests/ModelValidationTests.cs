@@ -257,6 +257,7 @@ public class ModelValidationTests
     {
         var exception = BuildFails(b => b.Entity<WithCollections>().Ignore(w => w.ByNumber));
         Assert.Contains("BoolSet", exception.Message);
+        Assert.Contains("has no key", exception.Message);
     }
 
     [Fact]
@@ -356,10 +357,36 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void A_relationship_between_entity_types_is_refused_naming_the_navigation()
+    public void A_relationship_to_the_primary_key_is_accepted()
     {
-        var exception = BuildFails(b => b.Entity<WithRelated>());
-        Assert.Contains("WithRelated.Related", exception.Message);
+        using var context = new ModelContext(b => b.Entity<WithRelated>());
+        var foreignKey = context.Model.FindEntityType(typeof(WithRelated))!.FindNavigation(nameof(WithRelated.Related))!.ForeignKey;
+        Assert.Equal("RelatedId", Assert.Single(foreignKey.Properties).Name);
+    }
+
+    [Fact]
+    public void A_principal_key_that_is_neither_the_primary_key_nor_the_partition_key_is_refused_naming_both_types()
+    {
+        var exception = BuildFails(b =>
+        {
+            b.Entity<Account>(e => { e.HasPartitionKey(a => a.Email); e.HasSortKey(a => a.CreatedAt); });
+            b.Entity<WithRelated>().HasOne(w => w.Related).WithMany().HasPrincipalKey(a => a.CreatedAt);
+        });
+        Assert.Contains("'WithRelated' to 'Account'", exception.Message);
+        Assert.Contains("(CreatedAt)", exception.Message);
+        Assert.Contains("HasPrincipalKey(x => x.Email)", exception.Message);
+    }
+
+    [Fact]
+    public void The_partition_key_alone_is_accepted_as_principal_key_for_item_collections()
+    {
+        using var context = new ModelContext(b =>
+        {
+            b.Entity<Account>(e => { e.HasPartitionKey(a => a.Email); e.HasSortKey(a => a.CreatedAt); });
+            b.Entity<WithRelated>().HasOne(w => w.Related).WithMany().HasPrincipalKey(a => a.Email);
+        });
+        var foreignKey = context.Model.FindEntityType(typeof(WithRelated))!.FindNavigation(nameof(WithRelated.Related))!.ForeignKey;
+        Assert.Equal("Email", Assert.Single(foreignKey.PrincipalKey.Properties).Name);
     }
 
     [Fact]

@@ -52,10 +52,42 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             throw new InvalidOperationException(DynamoDbStrings.OwnedConcurrencyToken(entityType.DisplayName(), token.Name));
         }
 
-        // Owned types are embedded in their owner's item: ownership is the only relationship.
-        if (entityType.GetNavigations().FirstOrDefault(n => !n.ForeignKey.IsOwnership) is { } navigation)
+        foreach (var foreignKey in entityType.GetDeclaredForeignKeys().Where(fk => !fk.IsOwnership))
         {
-            throw new InvalidOperationException(DynamoDbStrings.NavigationsNotSupported(entityType.DisplayName(), navigation.Name));
+            ValidateRelationship(foreignKey);
+        }
+    }
+
+    /// <summary>
+    /// A relationship is followed by reading the principal by its key, or the dependents by their foreign key: the
+    /// principal key must be the principal's primary key, or its partition key alone (an item collection). Owned
+    /// entities live inside their owner's item and cannot take part in other relationships.
+    /// </summary>
+    private static void ValidateRelationship(IForeignKey foreignKey)
+    {
+        var (dependent, principal) = (foreignKey.DeclaringEntityType, foreignKey.PrincipalEntityType);
+        if (dependent.IsOwned() || principal.IsOwned())
+        {
+            throw new InvalidOperationException(DynamoDbStrings.OwnedTypeInRelationship(
+                dependent.DisplayName(), principal.DisplayName(), (dependent.IsOwned() ? dependent : principal).DisplayName()));
+        }
+
+        if (principal.FindPrimaryKey() is not { } primaryKey || dependent.FindPrimaryKey() == null)
+        {
+            var navigation = (IReadOnlyNavigationBase?)foreignKey.PrincipalToDependent ?? foreignKey.DependentToPrincipal;
+            var keyless = principal.FindPrimaryKey() == null ? principal : dependent;
+            throw new InvalidOperationException(DynamoDbStrings.RelatedTypeWithoutKey(
+                navigation == null ? dependent.DisplayName() : $"{navigation.DeclaringEntityType.DisplayName()}.{navigation.Name}", keyless.DisplayName()));
+        }
+
+        if (foreignKey.PrincipalKey != primaryKey
+            && !(foreignKey.PrincipalKey.Properties is [var single] && single == primaryKey.Properties[0]))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.PrincipalKeyNotServable(
+                dependent.DisplayName(),
+                principal.DisplayName(),
+                string.Join(", ", foreignKey.PrincipalKey.Properties.Select(p => p.Name)),
+                primaryKey.Properties[0].Name));
         }
     }
 

@@ -76,8 +76,48 @@ internal static class DynamoDbStrings
     public static string SharedTableDiscriminatorClash(string table, string value, string entityTypes)
         => $"The entity types {entityTypes} share the table '{table}' with the same discriminator value '{value}'. Give each its own value with HasDiscriminator(...).HasValue(...).";
 
-    public static string NavigationsNotSupported(string entityType, string navigation)
-        => $"The navigation '{entityType}.{navigation}' cannot be mapped: relationships between entity types are not supported by the DynamoDB provider. Store the related key as a property and load the related item with its own query.";
+    public static string PrincipalKeyNotServable(string dependent, string principal, string principalKey, string partitionKey)
+        => $"The relationship from '{dependent}' to '{principal}' uses the principal key ({principalKey}), which is neither the primary key of '{principal}' nor its partition key '{partitionKey}'. DynamoDB can only find an item by its key: relate through the primary key, or through the partition key with HasPrincipalKey(x => x.{partitionKey}) (an item collection).";
+
+    public static string RelatedTypeWithoutKey(string navigation, string entityType)
+        => $"The relationship of '{navigation}' involves '{entityType}', which has no key: DynamoDB items are found by their key. Give '{entityType}' a key, or, if '{navigation}' is meant as a collection of values, use a type the provider stores as an attribute (or Ignore it).";
+
+    public static string OwnedTypeInRelationship(string dependent, string principal, string owned)
+        => $"The relationship between '{dependent}' and '{principal}' involves the owned type '{owned}'. Owned entities are stored inside their owner's item and cannot be related to other entity types: relate the owner instead, or map '{owned}' as an entity type of its own.";
+
+    // Relationships
+    public static string NavigationInQuery(string entityType, string navigation, string target, string query)
+        => $"The query '{query}' uses the navigation '{entityType}.{navigation}' in a filter, ordering or projection, which needs a join: DynamoDB reads one table per request. Query the '{target}' items by their own key or index, load them with Include(x => x.{navigation}), or store a copy of the attribute you need on '{entityType}'.";
+
+    public static string InvalidInclude(string expression)
+        => $"The include '{expression}' is not a navigation path. Write Include(x => x.Navigation), optionally filtered (x => x.Items.Where(...).OrderBy(...).Take(n)), then ThenInclude(y => y.Next).";
+
+    public static string IncludeNotNavigation(string entityType, string member)
+        => $"'{member}' is not a navigation of '{entityType}' or of its derived types, so it cannot be included.";
+
+    public static string IncludeFilteredTwice(string entityType, string navigation)
+        => $"The navigation '{entityType}.{navigation}' is included with a filter more than once. Give its filter (Where, OrderBy, Take) in one Include only.";
+
+    public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, string query)
+        => $"Loading '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
+
+    public static string RelatedReadByKeys(string navigation, string table, int keysPerRequest)
+        => $"-- Then '{navigation}': BatchGetItem on {table} of the distinct keys ({keysPerRequest} keys per request)";
+
+    public static string RelatedReadByQuery(string navigation)
+        => $"-- Then '{navigation}': one request per distinct key (in parallel), like:";
+
+    public static string RelatedReadByScan(string navigation)
+        => $"-- Then '{navigation}': one Scan, matched on the client:";
+
+    public static string FilteredIncludeOfSkipNavigation(string navigation)
+        => $"The many-to-many navigation '{navigation}' is included with a filter. Its related items are read by key (BatchGetItem), which cannot filter, order or limit: include it without a filter and filter the results in memory.";
+
+    public static string FilteredIncludeNotTranslated(string navigation, string details)
+        => $"The filtered include of '{navigation}' cannot be translated: {details}";
+
+    public static string FilteredIncludeOperator(string method, string argument)
+        => $"'{method}({argument})' is not supported in a filtered include. DynamoDB can filter (Where), order by a sort key (OrderBy, OrderByDescending) and stop after a number of items (Take, after the other operators).";
 
     // Values
     public static string UnexpectedAttributeType(string expected, string actual)

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query;
@@ -23,4 +24,11 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
 
     /// <summary>The LINQ query as written (parameters, not their values), for messages.</summary>
     public string QueryText { get; set; } = "";
+
+    /// <summary>The navigations to load after the query's own read (<c>Include</c>, <c>ThenInclude</c>).</summary>
+    public List<DynamoDbIncludeNode> Includes { get; } = [];
+
+    /// <summary>The options the query's read is planned with.</summary>
+    public DynamoDbReadOptions ReadOptions
+        => new(QueryText) { AllowScan = AllowScan, ConsistentRead = ConsistentRead, IndexName = IndexName, PageSize = PageSize, PageRequest = PageRequest };
 }

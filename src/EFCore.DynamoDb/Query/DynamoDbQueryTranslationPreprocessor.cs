@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query;
 
-/// <summary>Takes the per-query DynamoDB options (<c>AllowScan</c>, <c>WithConsistentRead</c>) out of the LINQ tree before EF Core normalizes it.</summary>
+/// <summary>
+/// Takes the per-query DynamoDB options (<c>AllowScan</c>, <c>WithConsistentRead</c>) and the includes of related
+/// entities out of the LINQ tree before EF Core normalizes it.
+/// </summary>
 internal sealed class DynamoDbQueryTranslationPreprocessor(
     QueryTranslationPreprocessorDependencies dependencies,
     DynamoDbQueryCompilationContext queryCompilationContext)
@@ -15,6 +18,7 @@ internal sealed class DynamoDbQueryTranslationPreprocessor(
     {
         query = new DynamoDbQueryOptionsExtractingExpressionVisitor(queryCompilationContext).Visit(query);
         queryCompilationContext.QueryText = query.Print();
+        query = new DynamoDbIncludeExtractingExpressionVisitor(queryCompilationContext).Visit(query);
         return base.Process(query);
     }
 }

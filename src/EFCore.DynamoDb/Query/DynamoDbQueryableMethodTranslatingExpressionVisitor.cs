@@ -29,11 +29,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
     protected override ShapedQueryExpression CreateShapedQueryExpression(IEntityType entityType)
     {
-        var queryExpression = new DynamoDbQueryExpression(entityType);
-        if (DiscriminatorFilter(entityType) is { } discriminator)
-        {
-            queryExpression.ApplyPredicate(discriminator);
-        }
+        var queryExpression = DynamoDbQueryExpression.Create(entityType);
 
         return new ShapedQueryExpression(
             queryExpression,
@@ -180,7 +176,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         var derived = entityType.GetDerivedTypes().FirstOrDefault(t => t.ClrType == resultType);
-        if (derived == null || DiscriminatorFilter(derived) is not { } discriminator)
+        if (derived == null || DynamoDbQueryExpression.DiscriminatorFilter(derived) is not { } discriminator)
         {
             return Cannot(nameof(Queryable.OfType));
         }
@@ -342,19 +338,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             .UpdateResultCardinality(ResultCardinality.Single);
     }
 
-    /// <summary>
-    /// For an entity type that shares its table: its discriminator attribute must hold the value of the type or of
-    /// one of its derived types.
-    /// </summary>
-    private static DynamoDbFilter? DiscriminatorFilter(IEntityType entityType)
-        => entityType.FindDiscriminatorProperty() is { } discriminator
-            ? new DynamoDbInFilter(
-                discriminator,
-                Expression.Constant(entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToArray()))
-            : null;
-
     /// <summary>The sort keys DynamoDB can order by: the table's and those of its secondary indexes.</summary>
-    private static IEnumerable<IProperty> SortKeys(IEntityType entityType)
+    public static IEnumerable<IProperty> SortKeys(IEntityType entityType)
         => new[] { entityType.FindPrimaryKey()!.Properties }
             .Concat(entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).Select(i => i.Properties))
             .Where(key => key.Count > 1)

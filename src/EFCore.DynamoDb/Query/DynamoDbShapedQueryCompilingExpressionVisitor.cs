@@ -1,9 +1,12 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Update;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Query;
 
@@ -25,7 +28,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         // The items are read for their keys only.
         nonQuery.Query.ApplyProjection(nonQuery.Query.EntityType.FindPrimaryKey()!.Properties);
-        var plan = DynamoDbReadPlanner.Plan(nonQuery.Query, queryCompilationContext, Dependencies.TypeMappingSource);
+        var plan = DynamoDbReadPlanner.Plan(nonQuery.Query, queryCompilationContext.ReadOptions, Dependencies.TypeMappingSource);
         var setters = Expression.Constant(nonQuery.Setters, typeof(IReadOnlyList<DynamoDbUpdateSetter>));
         return QueryCompilationContext.IsAsync
             ? Expression.Call(
@@ -44,7 +47,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)
     {
         var query = (DynamoDbQueryExpression)shapedQueryExpression.QueryExpression;
-        var plan = DynamoDbReadPlanner.Plan(query, queryCompilationContext, Dependencies.TypeMappingSource);
+        var plan = DynamoDbReadPlanner.Plan(query, queryCompilationContext.ReadOptions, Dependencies.TypeMappingSource);
 
         var queryContext = Expression.Convert(QueryCompilationContext.QueryContextParameter, typeof(DynamoDbQueryContext));
         if (plan.Aggregate != DynamoDbAggregate.None)
@@ -53,14 +56,29 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         }
 
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
-        var ownedLoaders = new DynamoDbOwnedNavigationLoaderFactory(
-            Dependencies.EntityMaterializerSource, QueryCompilationContext.QueryTrackingBehavior);
-        var shaperBody = ownedLoaders.ReplaceIncludes(shapedQueryExpression.ShaperExpression);
-        shaperBody = InjectStructuralTypeMaterializers(shaperBody);
-        shaperBody = new DynamoDbItemReadingExpressionVisitor(item).Visit(shaperBody);
-        shaperBody = ownedLoaders.CreateLoadCalls(shaperBody, QueryCompilationContext.QueryContextParameter, item);
-        var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, item);
+        var shaperBody = CreateShaperBody(shapedQueryExpression.ShaperExpression, item);
+        if (queryCompilationContext.Includes.Count > 0 && IsEntity(shapedQueryExpression.ShaperExpression))
+        {
+            var includeLoaders = new DynamoDbIncludeLoaderFactory(queryCompilationContext, Dependencies.TypeMappingSource, CreateMaterializer);
+            var loaders = queryCompilationContext.Includes.Select(includeLoaders.Create).ToList();
+            var roots = CreateQueryingEnumerable(
+                queryContext, plan, Expression.New(ShapedItemConstructor, Expression.Convert(shaperBody, typeof(object)), item), item);
+            return Expression.New(
+                typeof(DynamoDbIncludingEnumerable<>).MakeGenericType(shaperBody.Type).GetConstructors().Single(),
+                queryContext,
+                roots,
+                Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)));
+        }
 
+        return CreateQueryingEnumerable(queryContext, plan, shaperBody, item);
+    }
+
+    private static readonly System.Reflection.ConstructorInfo ShapedItemConstructor
+        = typeof(DynamoDbShapedItem).GetConstructor([typeof(object), typeof(Dictionary<string, AttributeValue>)])!;
+
+    private NewExpression CreateQueryingEnumerable(Expression queryContext, DynamoDbReadPlan plan, Expression shaperBody, ParameterExpression item)
+    {
+        var shaper = Expression.Lambda(shaperBody, QueryCompilationContext.QueryContextParameter, item);
         var enumerableType = typeof(DynamoDbQueryingEnumerable<>).MakeGenericType(shaperBody.Type);
         return Expression.New(
             enumerableType.GetConstructors().Single(),
@@ -71,6 +89,46 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             Expression.Constant(QueryCompilationContext.QueryTrackingBehavior == QueryTrackingBehavior.NoTrackingWithIdentityResolution),
             Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
     }
+
+    /// <summary>The shaper's code over one item: entities materialized from it, owned navigations loaded from it.</summary>
+    private Expression CreateShaperBody(Expression shaperExpression, ParameterExpression item)
+    {
+        var ownedLoaders = new DynamoDbOwnedNavigationLoaderFactory(
+            Dependencies.EntityMaterializerSource, QueryCompilationContext.QueryTrackingBehavior);
+        var shaperBody = ownedLoaders.ReplaceIncludes(shaperExpression);
+        shaperBody = InjectStructuralTypeMaterializers(shaperBody);
+        shaperBody = new DynamoDbItemReadingExpressionVisitor(item).Visit(shaperBody);
+        return ownedLoaders.CreateLoadCalls(shaperBody, QueryCompilationContext.QueryContextParameter, item);
+    }
+
+    /// <summary>
+    /// The materializer of a related entity type (tracked as the query tracks), with its owned navigations: what an
+    /// include loads is shaped like the query's own results.
+    /// </summary>
+    private Func<QueryContext, Dictionary<string, AttributeValue>, object> CreateMaterializer(IEntityType entityType)
+    {
+        Expression entity = new StructuralTypeShaperExpression(
+            entityType,
+            new ProjectionBindingExpression(new DynamoDbQueryExpression(entityType), new ProjectionMember(), typeof(ValueBuffer)),
+            nullable: false);
+        foreach (var navigation in entityType.GetDerivedTypesInclusive().SelectMany(t => t.GetDeclaredNavigations()).Where(DynamoDbOwnedKeys.IsOwnedNavigation))
+        {
+            entity = new IncludeExpression(entity, Expression.Default(navigation.ClrType), navigation);
+        }
+
+        var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
+        return Expression.Lambda<Func<QueryContext, Dictionary<string, AttributeValue>, object>>(
+            Expression.Convert(CreateShaperBody(entity, item), typeof(object)), QueryCompilationContext.QueryContextParameter, item).Compile();
+    }
+
+    /// <summary>Whether a query returns entities (which includes apply to), not a projection.</summary>
+    private static bool IsEntity(Expression shaper)
+        => shaper switch
+        {
+            IncludeExpression include => IsEntity(include.EntityExpression),
+            StructuralTypeShaperExpression { StructuralType: IEntityType } => true,
+            _ => false,
+        };
 
     /// <summary>
     /// A lambda compiled once, with the query: left nested in the query's executor, it would become a new delegate

@@ -26,6 +26,19 @@ public abstract class DynamoDbTestBase<TContext> : IAsyncLifetime
             }
         }));
 
+    /// <summary>A context whose requests are recorded at its client's transport, with the transport.</summary>
+    protected (TContext Context, FaultInjectingHttpClientFactory Transport) CreateRecordingContext(
+        Action<DynamoDbDbContextOptionsBuilder>? configure = null)
+    {
+        var transport = new FaultInjectingHttpClientFactory((_, _) => Fault.None, recordBodies: true);
+        var context = CreateContext(d =>
+        {
+            d.ConfigureClient(c => c.HttpClientFactory = transport);
+            configure?.Invoke(d);
+        });
+        return (context, transport);
+    }
+
     /// <summary>Adds the entities on a fresh context and saves them.</summary>
     protected async Task AddAndSaveAsync(params object[] entities)
     {

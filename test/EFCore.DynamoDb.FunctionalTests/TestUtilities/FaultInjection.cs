@@ -37,6 +37,15 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
     /// <summary>The request bodies sent, when recording was asked for.</summary>
     public ConcurrentQueue<string> Bodies { get; } = new();
 
+    /// <summary>The requests sent (operation and body), in order, when recording was asked for.</summary>
+    public ConcurrentQueue<(string Operation, string Body)> Requests { get; } = new();
+
+    /// <summary>The operations of the recorded requests, in order.</summary>
+    public IReadOnlyList<string> Operations => Requests.Select(r => r.Operation).ToList();
+
+    /// <summary>Forgets what was recorded so far.</summary>
+    public void Clear() => Requests.Clear();
+
     private readonly ConcurrentDictionary<string, int> _calls = new();
     private readonly Func<string, int, Fault> _decide = decide;
     private readonly bool _recordBodies = recordBodies;
@@ -59,7 +68,9 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
             var call = factory._calls.AddOrUpdate(operation, 1, (_, n) => n + 1);
             if (factory._recordBodies && request.Content != null)
             {
-                factory.Bodies.Enqueue(await request.Content.ReadAsStringAsync(cancellationToken));
+                var body = await request.Content.ReadAsStringAsync(cancellationToken);
+                factory.Bodies.Enqueue(body);
+                factory.Requests.Enqueue((operation, body));
             }
 
             switch (factory._decide(operation, call))

@@ -39,6 +39,29 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>Whether the query returns items or a value computed from their count.</summary>
     public DynamoDbAggregate Aggregate { get; private set; }
 
+    /// <summary>The query of every item of an entity type: those of its table, narrowed to its types when the table is shared.</summary>
+    public static DynamoDbQueryExpression Create(IEntityType entityType)
+    {
+        var query = new DynamoDbQueryExpression(entityType);
+        if (DiscriminatorFilter(entityType) is { } discriminator)
+        {
+            query.ApplyPredicate(discriminator);
+        }
+
+        return query;
+    }
+
+    /// <summary>
+    /// For an entity type that shares its table: its discriminator attribute must hold the value of the type or of
+    /// one of its derived types.
+    /// </summary>
+    public static DynamoDbFilter? DiscriminatorFilter(IEntityType entityType)
+        => entityType.FindDiscriminatorProperty() is { } discriminator
+            ? new DynamoDbInFilter(
+                discriminator,
+                Expression.Constant(entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToArray()))
+            : null;
+
     public override Type Type => typeof(object);
 
     public override ExpressionType NodeType => ExpressionType.Extension;

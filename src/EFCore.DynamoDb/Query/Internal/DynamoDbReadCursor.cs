@@ -9,10 +9,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// Reads the pages of one query execution in turn, following <c>LastEvaluatedKey</c>, so results stream as they
-/// arrive. Applies the context's scan behavior before the first request of a scan.
+/// arrive. Applies the context's scan behavior before the first request of a scan. The parameter values are the
+/// query's, or those given (a follow-up read of related items binds its keys as parameters).
 /// </summary>
-internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? itemsToRead)
+internal sealed class DynamoDbReadCursor(
+    DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? itemsToRead, IReadOnlyDictionary<string, object?>? parameters = null)
 {
+    private readonly IReadOnlyDictionary<string, object?> _parameters = parameters ?? queryContext.Parameters;
+
     private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
     private static readonly DynamoDbReadPage Empty = new(NoItems, 0);
 
@@ -34,7 +38,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         if (_requests == null)
         {
             _requests = new Queue<AmazonDynamoDBRequest>(
-                DynamoDbReadRequestFactory.CreateAll(plan, queryContext.Parameters, client.Settings, itemsToRead));
+                DynamoDbReadRequestFactory.CreateAll(plan, _parameters, client.Settings, itemsToRead));
             if (_requests.Count == 0 || itemsToRead == 0)
             {
                 _finished = true;
@@ -46,7 +50,7 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
                 GuardScan(client);
             }
 
-            if (plan.FindPageRequest(queryContext.Parameters) is { } page)
+            if (plan.FindPageRequest(_parameters) is { } page)
             {
                 ContinueFrom(page, _requests.Peek());
             }
@@ -72,12 +76,9 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         return result;
     }
 
-    /// <summary>DynamoDB's limit of keys in one <c>BatchGetItem</c>.</summary>
-    private const int MaxBatchGetKeys = 100;
-
     /// <summary>
-    /// Reads the items of index results from the table (100 keys per <c>BatchGetItem</c>, unprocessed keys resent
-    /// with backoff), and returns them in the index's order.
+    /// Reads the items of index results from the table (<see cref="DynamoDbBatchGetReader"/>), and returns them in the
+    /// index's order.
     /// </summary>
     private async Task<List<Dictionary<string, AttributeValue>>> CompleteFromTableAsync(
         DynamoDbClientWrapper client, List<Dictionary<string, AttributeValue>> indexItems, CancellationToken cancellationToken)
@@ -85,39 +86,16 @@ internal sealed class DynamoDbReadCursor(DynamoDbQueryContext queryContext, Dyna
         var keyNames = plan.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
         string KeyOf(Dictionary<string, AttributeValue> item) => DynamoDbKeyIdentity.Of(plan.TableName, keyNames, item);
 
-        var found = new Dictionary<string, Dictionary<string, AttributeValue>>();
-        foreach (var chunk in indexItems.Chunk(MaxBatchGetKeys))
-        {
-            var request = DynamoDbReadRequestFactory.CompleteFromTable(
-                plan, client.Settings, chunk.Select(item => keyNames.ToDictionary(n => n, n => item[n])));
-            for (var attempt = 0; ; attempt++)
-            {
-                var response = await client.BatchGetItemAsync(request, cancellationToken).ConfigureAwait(false);
-                foreach (var item in response.Responses?.Values.SelectMany(items => items) ?? [])
-                {
-                    found[KeyOf(item)] = item;
-                }
-
-                if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
-                {
-                    break;
-                }
-
-                if (attempt >= MaxUnprocessedRetries)
-                {
-                    throw new InvalidOperationException(DynamoDbStrings.UnprocessedKeys(plan.TableName, attempt + 1));
-                }
-
-                request.RequestItems = unprocessed;
-                await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        var items = await DynamoDbBatchGetReader.ReadAsync(
+            client,
+            indexItems.Select(item => keyNames.ToDictionary(n => n, n => item[n])),
+            keys => DynamoDbReadRequestFactory.CompleteFromTable(plan, client.Settings, keys),
+            cancellationToken).ConfigureAwait(false);
+        var found = items.ToDictionary(KeyOf);
 
         // An item deleted between the index read and the table read is gone: skip it.
         return indexItems.Select(item => found.GetValueOrDefault(KeyOf(item))).OfType<Dictionary<string, AttributeValue>>().ToList();
     }
-
-    private const int MaxUnprocessedRetries = 8;
 
     /// <summary>Sends one request (or its next page); says whether that request has more pages.</summary>
     private static async Task<(DynamoDbReadPage Page, bool Done)> ReadPageAsync(

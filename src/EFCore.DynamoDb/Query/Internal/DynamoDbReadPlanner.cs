@@ -16,7 +16,7 @@ internal static class DynamoDbReadPlanner
 {
     public static DynamoDbReadPlan Plan(
         DynamoDbQueryExpression query,
-        DynamoDbQueryCompilationContext options,
+        DynamoDbReadOptions options,
         ITypeMappingSource typeMappings)
     {
         var entityType = query.EntityType;
@@ -99,7 +99,7 @@ internal static class DynamoDbReadPlanner
     /// winning ties. Null when nothing fixes a partition key.
     /// </summary>
     private static (IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)? ChooseKeySource(
-        DynamoDbQueryExpression query, DynamoDbQueryCompilationContext options, List<DynamoDbFilter> conjuncts)
+        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts)
     {
         var tableKey = query.EntityType.FindPrimaryKey()!.Properties;
         var candidates = new List<(IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)>
@@ -185,7 +185,7 @@ internal static class DynamoDbReadPlanner
 
     /// <summary>What to read: the query's projection, plus the keys a page continues from when the query is paged.</summary>
     private static IReadOnlyList<IProperty>? Projection(
-        DynamoDbQueryExpression query, DynamoDbQueryCompilationContext options, IReadOnlyList<IProperty> keyProperties)
+        DynamoDbQueryExpression query, DynamoDbReadOptions options, IReadOnlyList<IProperty> keyProperties)
         => options.PageRequest == null ? query.Projection : query.Projection?.Union(keyProperties).ToList();
 
     /// <summary>

@@ -1,0 +1,170 @@
+using System.Linq.Expressions;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Takes <c>Include</c>, <c>ThenInclude</c> and string includes of navigations between entity types out of a LINQ tree,
+/// before EF Core's navigation expansion would turn them into joins, and records them as the navigations to load
+/// after the main read. A navigation used anywhere else (a filter, ordering or projection through it) would need a
+/// join: it is refused here, naming the navigation.
+/// </summary>
+internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCompilationContext queryCompilationContext)
+    : ExpressionVisitor
+{
+    private static readonly HashSet<string> FilterOperators =
+    [
+        nameof(Enumerable.Where), nameof(Enumerable.OrderBy), nameof(Enumerable.OrderByDescending), nameof(Enumerable.ThenBy),
+        nameof(Enumerable.ThenByDescending), nameof(Enumerable.Skip), nameof(Enumerable.Take),
+    ];
+
+    private IModel Model => queryCompilationContext.Model;
+
+    protected override Expression VisitMethodCall(MethodCallExpression node)
+    {
+        if (IsInclude(node))
+        {
+            return Extract(node).Source;
+        }
+
+        if (node.TryGetEFPropertyArguments(out var instance, out var name) && FindRelationshipNavigation(instance!.Type, name!) is { } navigation)
+        {
+            throw NavigationRefused(navigation);
+        }
+
+        return base.VisitMethodCall(node);
+    }
+
+    protected override Expression VisitMember(MemberExpression node)
+    {
+        if (node.Expression != null && FindRelationshipNavigation(node.Expression.Type, node.Member.Name) is { } navigation)
+        {
+            throw NavigationRefused(navigation);
+        }
+
+        return base.VisitMember(node);
+    }
+
+    private InvalidOperationException NavigationRefused(INavigationBase navigation)
+        => new(DynamoDbStrings.NavigationInQuery(
+            navigation.DeclaringEntityType.DisplayName(), navigation.Name, navigation.TargetEntityType.DisplayName(), queryCompilationContext.QueryText));
+
+    private static bool IsInclude(MethodCallExpression node)
+        => node.Method.DeclaringType == typeof(EntityFrameworkQueryableExtensions)
+            && node.Method.Name is nameof(EntityFrameworkQueryableExtensions.Include) or nameof(EntityFrameworkQueryableExtensions.ThenInclude);
+
+    /// <summary>The query without the include, and the node the include ends on (for a following <c>ThenInclude</c>).</summary>
+    private (Expression Source, DynamoDbIncludeNode? Last) Extract(MethodCallExpression call)
+    {
+        if (call.Method.Name == nameof(EntityFrameworkQueryableExtensions.ThenInclude))
+        {
+            var (source, previous) = Extract((MethodCallExpression)call.Arguments[0]);
+            if (previous == null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.InvalidInclude(call.Arguments[1].Print()));
+            }
+
+            return (source, AddPath(previous.Children, previous.Navigation.TargetEntityType, Unquote(call.Arguments[1])!));
+        }
+
+        var query = Visit(call.Arguments[0]);
+        var rootType = Model.FindEntityType(call.Method.GetGenericArguments()[0])
+            ?? throw new InvalidOperationException(DynamoDbStrings.InvalidInclude(call.Print()));
+        if (call.Arguments[1] is ConstantExpression { Value: string path })
+        {
+            AddPath(queryCompilationContext.Includes, rootType, path.Split('.'), []);
+            return (query, null);
+        }
+
+        return (query, AddPath(queryCompilationContext.Includes, rootType, Unquote(call.Arguments[1])!));
+    }
+
+    private DynamoDbIncludeNode? AddPath(List<DynamoDbIncludeNode> nodes, IEntityType entityType, LambdaExpression lambda)
+    {
+        var body = lambda.Body;
+        var operators = new List<(string, Expression)>();
+        while (body is MethodCallExpression { Object: null } call
+            && (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable))
+            && (FilterOperators.Contains(call.Method.Name) || call.Method.Name == nameof(Queryable.AsQueryable)))
+        {
+            if (call.Method.Name != nameof(Queryable.AsQueryable))
+            {
+                operators.Insert(0, (call.Method.Name, (Expression?)Unquote(call.Arguments[1]) ?? call.Arguments[1]));
+            }
+
+            body = call.Arguments[0];
+        }
+
+        var members = new List<string>();
+        for (body = RemoveConvert(body); body is MemberExpression { Expression: { } instance } member; body = RemoveConvert(instance))
+        {
+            members.Insert(0, member.Member.Name);
+        }
+
+        if (body != lambda.Parameters[0] || members.Count == 0)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.InvalidInclude(lambda.Print()));
+        }
+
+        return AddPath(nodes, entityType, members, operators);
+    }
+
+    private static DynamoDbIncludeNode? AddPath(
+        List<DynamoDbIncludeNode> nodes, IEntityType entityType, IReadOnlyList<string> members, List<(string, Expression)> operators)
+    {
+        DynamoDbIncludeNode? node = null;
+        foreach (var name in members)
+        {
+            var navigation = entityType.GetDerivedTypesInclusive()
+                .Select(t => (INavigationBase?)t.FindNavigation(name) ?? t.FindSkipNavigation(name))
+                .FirstOrDefault(n => n != null)
+                ?? throw new InvalidOperationException(DynamoDbStrings.IncludeNotNavigation(entityType.DisplayName(), name));
+            if (navigation is INavigation { ForeignKey.IsOwnership: true })
+            {
+                // Owned entities are always read with their owner's item.
+                return null;
+            }
+
+            node = DynamoDbIncludeNode.GetOrAdd(nodes, navigation);
+            nodes = node.Children;
+            entityType = navigation.TargetEntityType;
+        }
+
+        if (operators.Count > 0)
+        {
+            if (node!.Operators.Count > 0)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IncludeFilteredTwice(node.Navigation.DeclaringEntityType.DisplayName(), node.Navigation.Name));
+            }
+
+            node.Operators.AddRange(operators);
+        }
+
+        return node;
+    }
+
+    /// <summary>A navigation between entity types (not to owned entities) of the entity type of <paramref name="type"/>, if any.</summary>
+    private INavigationBase? FindRelationshipNavigation(Type type, string name)
+        => Model.FindEntityType(type) is { } entityType
+            && ((INavigationBase?)entityType.FindNavigation(name) ?? entityType.FindSkipNavigation(name)) is { } navigation
+            && navigation is not INavigation { ForeignKey.IsOwnership: true }
+                ? navigation
+                : null;
+
+    private static LambdaExpression? Unquote(Expression expression)
+        => (expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression) as LambdaExpression;
+
+    private static Expression RemoveConvert(Expression expression)
+    {
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert)
+        {
+            expression = convert.Operand;
+        }
+
+        return expression;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Linq.Expressions;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Builds the <see cref="DynamoDbIncludeLoader"/>s of a query's includes once, when the query is compiled: for each
+/// navigation, the read of its related items (planned like any query: by key, on the table or an index whose
+/// partition key is the foreign key, a filtered include's conditions, ordering and limit included) and the
+/// materializer of the related entity type.
+/// </summary>
+internal sealed class DynamoDbIncludeLoaderFactory(
+    DynamoDbQueryCompilationContext queryCompilationContext,
+    ITypeMappingSource typeMappings,
+    Func<IEntityType, Func<QueryContext, Dictionary<string, AttributeValue>, object>> createMaterializer)
+{
+    private readonly bool _tracking = queryCompilationContext.QueryTrackingBehavior != QueryTrackingBehavior.NoTracking;
+
+    public DynamoDbIncludeLoader Create(DynamoDbIncludeNode node)
+    {
+        var navigation = node.Navigation;
+        var description = navigation.DeclaringEntityType.DisplayName() + "." + navigation.Name;
+        var children = node.Children.Select(Create).ToList();
+        if (navigation is ISkipNavigation skip)
+        {
+            if (node.Operators.Count > 0)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.FilteredIncludeOfSkipNavigation(description));
+            }
+
+            return new DynamoDbIncludeLoader(
+                navigation,
+                CreateReader(description, skip.ForeignKey, fromPrincipal: true, []),
+                CreateReader(description, skip.Inverse.ForeignKey, fromPrincipal: false, []),
+                createMaterializer(skip.TargetEntityType),
+                _tracking ? createMaterializer(skip.JoinEntityType) : null,
+                _tracking,
+                children);
+        }
+
+        var relationship = (INavigation)navigation;
+        return new DynamoDbIncludeLoader(
+            navigation,
+            CreateReader(description, relationship.ForeignKey, fromPrincipal: !relationship.IsOnDependent, node.Operators),
+            null,
+            createMaterializer(relationship.TargetEntityType),
+            null,
+            _tracking,
+            children);
+    }
+
+    private DynamoDbRelatedItemReader CreateReader(
+        string description, IForeignKey foreignKey, bool fromPrincipal, List<(string Method, Expression Argument)> operators)
+    {
+        var key = fromPrincipal
+            ? new DynamoDbRelatedKey(description, foreignKey.PrincipalKey.Properties, foreignKey.DeclaringEntityType, foreignKey.Properties)
+            : new DynamoDbRelatedKey(description, foreignKey.Properties, foreignKey.PrincipalEntityType, foreignKey.PrincipalKey.Properties);
+        var options = new DynamoDbReadOptions(description)
+        {
+            AllowScan = queryCompilationContext.AllowScan,
+            ConsistentRead = queryCompilationContext.ConsistentRead,
+        };
+
+        var query = CreateQuery(key.TargetType, operators, description);
+        query.ApplyPredicate(key.KeyPredicate());
+        var plan = DynamoDbReadPlanner.Plan(query, options, typeMappings);
+        var byFullKey = operators.Count == 0 && key.TargetProperties.SequenceEqual(key.TargetType.FindPrimaryKey()!.Properties);
+        if (byFullKey || plan.Operation != DynamoDbReadOperation.Scan)
+        {
+            return new DynamoDbRelatedItemReader(key, plan, null, byFullKey);
+        }
+
+        // No key or index finds the related items: one scan of the type's items, matched on the client.
+        if (operators.Any(o => o.Method != nameof(Queryable.Where)))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), queryCompilationContext.QueryText));
+        }
+
+        return new DynamoDbRelatedItemReader(key, plan, DynamoDbReadPlanner.Plan(CreateQuery(key.TargetType, operators, description), options, typeMappings), false);
+    }
+
+    /// <summary>The query of the related entity type's items, with a filtered include's operators applied.</summary>
+    private static DynamoDbQueryExpression CreateQuery(IEntityType entityType, List<(string Method, Expression Argument)> operators, string description)
+    {
+        var query = DynamoDbQueryExpression.Create(entityType);
+        var entity = new StructuralTypeShaperExpression(
+            entityType, new ProjectionBindingExpression(query, new ProjectionMember(), typeof(ValueBuffer)), nullable: false);
+        var translator = new DynamoDbFilterTranslator();
+        foreach (var (method, argument) in operators)
+        {
+            var body = argument is LambdaExpression lambda ? ReplacingExpressionVisitor.Replace(lambda.Parameters[0], entity, lambda.Body) : null;
+            switch (method)
+            {
+                case nameof(Queryable.Where) when query.Paging.Count == 0:
+                    query.ApplyPredicate(translator.Translate(body!)
+                        ?? throw new InvalidOperationException(DynamoDbStrings.FilteredIncludeNotTranslated(description, translator.TranslationErrorDetails!)));
+                    break;
+                case nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
+                    when DynamoDbFilterTranslator.FindProperty(body!) is { } property
+                        && DynamoDbQueryableMethodTranslatingExpressionVisitor.SortKeys(entityType).Contains(property):
+                    query.ApplyOrdering(property, method == nameof(Queryable.OrderBy));
+                    break;
+                case nameof(Queryable.Take):
+                    query.ApplyTake(argument);
+                    break;
+                default:
+                    throw new InvalidOperationException(DynamoDbStrings.FilteredIncludeNotTranslated(
+                        description, DynamoDbStrings.FilteredIncludeOperator(method, argument.Print())));
+            }
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Collections;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// The results of a query with includes: the main read's entities, then each included navigation loaded for all of
+/// them at once (so that related items are read with as few requests as their keys allow), then the entities.
+/// </summary>
+internal sealed class DynamoDbIncludingEnumerable<T>(
+    DynamoDbQueryContext queryContext,
+    DynamoDbQueryingEnumerable<DynamoDbShapedItem> query,
+    IReadOnlyList<DynamoDbIncludeLoader> loaders)
+    : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
+{
+    public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    {
+        foreach (var result in await LoadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return result;
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator() => Storage.DynamoDbClientWrapper.Wait(LoadAsync(default)).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private async Task<List<T>> LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var loader in loaders)
+        {
+            loader.CheckCanRead(queryContext.ClientWrapper.Settings);
+        }
+
+        var roots = new List<DynamoDbShapedItem>();
+        await foreach (var root in query.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            roots.Add(root);
+        }
+
+        foreach (var loader in loaders)
+        {
+            await loader.LoadAsync(queryContext, roots, cancellationToken).ConfigureAwait(false);
+        }
+
+        return roots.Select(r => (T)r.Entity).ToList();
+    }
+
+    public string ToQueryString()
+        => string.Join("\n\n", loaders.SelectMany(l => l.Describe(queryContext)).Prepend(query.ToQueryString()));
+}

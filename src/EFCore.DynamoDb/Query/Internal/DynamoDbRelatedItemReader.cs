@@ -1,0 +1,175 @@
+using System.Collections.Concurrent;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
+using EFCore.DynamoDb.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// Reads the items related to a set of source items through one foreign key, the way a DynamoDB expert would: by
+/// full key with <c>BatchGetItem</c> (100 keys per request), else one <c>Query</c> per distinct key value (on the
+/// table or the index whose partition key is the foreign key, concurrently), else, when scans are allowed, one
+/// <c>Scan</c> matched on the client. Results are grouped by the key values they were read for.
+/// </summary>
+internal sealed class DynamoDbRelatedItemReader
+{
+    /// <summary>How many follow-up queries run at once.</summary>
+    private const int MaxConcurrentReads = 8;
+
+    private readonly DynamoDbRelatedKey _key;
+    private readonly DynamoDbReadPlan _plan;
+    private readonly DynamoDbReadPlan? _scanPlan;
+    private readonly bool _byFullKey;
+
+    public DynamoDbRelatedItemReader(DynamoDbRelatedKey key, DynamoDbReadPlan plan, DynamoDbReadPlan? scanPlan, bool byFullKey)
+    {
+        _key = key;
+        _plan = plan;
+        _scanPlan = scanPlan;
+        _byFullKey = byFullKey;
+    }
+
+    /// <summary>What the reader reads, for messages: the related entity type and the navigation.</summary>
+    public DynamoDbRelatedKey Key => _key;
+
+    /// <summary>Refuses, before any request, a read that only a scan could answer when scans are not allowed.</summary>
+    public void CheckCanRead(DynamoDbContextSettings settings)
+    {
+        if (_scanPlan != null && !_scanPlan.AllowScan && settings.ScanBehavior != DynamoDbScanBehavior.Allow)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
+                _key.Description, _key.TargetType.DisplayName(), string.Join(", ", _key.TargetProperties.Select(p => p.Name)), _plan.QueryText));
+        }
+    }
+
+    /// <summary>The related items of each source item's key values (by <see cref="DynamoDbRelatedKey.SourceIdentity"/>).</summary>
+    public async Task<Dictionary<string, List<Dictionary<string, AttributeValue>>>> ReadAsync(
+        DynamoDbQueryContext queryContext, IEnumerable<Dictionary<string, AttributeValue>> sourceItems, CancellationToken cancellationToken)
+    {
+        var sources = new Dictionary<string, Dictionary<string, AttributeValue>>();
+        foreach (var item in sourceItems)
+        {
+            if (_key.SourceIdentity(item) is { } identity)
+            {
+                sources.TryAdd(identity, item);
+            }
+        }
+
+        var related = new Dictionary<string, List<Dictionary<string, AttributeValue>>>();
+        if (sources.Count == 0)
+        {
+            return related;
+        }
+
+        if (_byFullKey)
+        {
+            var client = queryContext.ClientWrapper;
+            var items = await DynamoDbBatchGetReader.ReadAsync(
+                client, sources.Values.Select(_key.TargetKeyOf), keys => BatchGetRequest(client.Settings, keys), cancellationToken).ConfigureAwait(false);
+            foreach (var item in items.Where(_key.IsOfTargetType))
+            {
+                Add(related, _key.TargetIdentity(item)!, item);
+            }
+
+            return related;
+        }
+
+        if (_scanPlan != null)
+        {
+            var cursor = new DynamoDbReadCursor(queryContext, _scanPlan, null);
+            while (await cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false) is { } page)
+            {
+                foreach (var item in page.Items)
+                {
+                    if (_key.TargetIdentity(item) is { } identity && sources.ContainsKey(identity))
+                    {
+                        Add(related, identity, item);
+                    }
+                }
+            }
+
+            return related;
+        }
+
+        var results = new ConcurrentDictionary<string, List<Dictionary<string, AttributeValue>>>();
+        await Parallel.ForEachAsync(
+            sources,
+            new ParallelOptions
+            {
+                // A retrying execution strategy keeps per-operation state: its reads run one at a time.
+                MaxDegreeOfParallelism = queryContext.ExecutionStrategy.RetriesOnFailure ? 1 : MaxConcurrentReads,
+                CancellationToken = cancellationToken,
+            },
+            async (source, token) => results[source.Key] = await QueryAsync(queryContext, source.Value, token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        foreach (var (identity, items) in results)
+        {
+            related[identity] = items;
+        }
+
+        return related;
+    }
+
+    private async Task<List<Dictionary<string, AttributeValue>>> QueryAsync(
+        DynamoDbQueryContext queryContext, Dictionary<string, AttributeValue> source, CancellationToken cancellationToken)
+    {
+        var parameters = _key.BindParameters(queryContext.Parameters, source);
+        var wanted = _plan.EvaluatePaging(parameters).ItemsToRead;
+        var cursor = new DynamoDbReadCursor(queryContext, _plan, wanted, parameters);
+        var items = new List<Dictionary<string, AttributeValue>>();
+        while ((wanted == null || items.Count < wanted) && await cursor.ReadNextPageAsync(cancellationToken).ConfigureAwait(false) is { } page)
+        {
+            items.AddRange(wanted == null ? page.Items : page.Items.Take(wanted.Value - items.Count));
+        }
+
+        return items;
+    }
+
+    private BatchGetItemRequest BatchGetRequest(DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
+        => new()
+        {
+            RequestItems = new Dictionary<string, KeysAndAttributes>
+            {
+                [settings.ResolveTableName(_plan.TableName)] = new()
+                {
+                    Keys = keys.ToList(),
+                    ConsistentRead = _plan.ConsistentRead ?? settings.ConsistentReads ? true : null,
+                },
+            },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
+
+    /// <summary><c>ToQueryString()</c> text of the follow-up requests.</summary>
+    public string Describe(DynamoDbQueryContext queryContext)
+    {
+        var settings = queryContext.ClientWrapper.Settings;
+        if (_byFullKey)
+        {
+            return DynamoDbStrings.RelatedReadByKeys(_key.Description, settings.ResolveTableName(_plan.TableName), DynamoDbBatchGetReader.MaxKeysPerRequest);
+        }
+
+        if (_scanPlan != null)
+        {
+            return DynamoDbStrings.RelatedReadByScan(_key.Description) + "\n"
+                + DynamoDbReadRequestPrinter.Print(_scanPlan, queryContext);
+        }
+
+        var example = DynamoDbReadRequestFactory.CreateAll(
+            _plan, _key.PlaceholderParameters(queryContext.Parameters), settings, _plan.EvaluatePaging(queryContext.Parameters).ItemsToRead);
+        return DynamoDbStrings.RelatedReadByQuery(_key.Description) + "\n"
+            + string.Join("\n", example.Select(r => DynamoDbRequestPrinter.Print(r, includeValues: false)));
+    }
+
+    private static void Add(Dictionary<string, List<Dictionary<string, AttributeValue>>> related, string identity, Dictionary<string, AttributeValue> item)
+    {
+        if (!related.TryGetValue(identity, out var items))
+        {
+            related[identity] = items = [];
+        }
+
+        items.Add(item);
+    }
+}

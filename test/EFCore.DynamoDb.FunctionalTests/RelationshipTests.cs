@@ -1,0 +1,219 @@
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class RelationshipTests : DynamoDbTestBase<BloggingContext>
+{
+    protected override BloggingContext CreateContext(DbContextOptions<BloggingContext> options) => new(options);
+
+    /// <summary>The seeded graph, as plain objects: what LINQ-to-Objects answers are checked against.</summary>
+    private static List<Blog> SeedBlogs()
+        => Enumerable.Range(0, 10).Select(b => new Blog
+        {
+            Id = $"b{b}",
+            Name = $"Blog {b}",
+            Header = b % 2 == 0 ? new BlogHeader { BlogId = $"b{b}", Motto = $"Motto {b}" } : null,
+            Posts = Enumerable.Range(0, 10).Select(p => new Post
+            {
+                Id = $"b{b}-p{p}",
+                BlogId = $"b{b}",
+                Title = $"Post {p} of {b}",
+                Score = (p * 7 + b) % 10,
+                Comments = p < 2 ? [new Comment { Id = $"b{b}-p{p}-c0", Text = "First" }, new Comment { Id = $"b{b}-p{p}-c1", Text = "Second" }] : [],
+            }).ToList(),
+        }).ToList();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var context = CreateContext();
+        context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+        context.Blogs.AddRange(SeedBlogs());
+        context.Authors.Add(new Author
+        {
+            Id = "a1",
+            Name = "Ada",
+            Articles = [new Article { Id = "x1", Title = "One" }, new Article { Id = "x2", Title = "Two" }],
+        });
+        context.Forums.Add(new Forum
+        {
+            ForumId = "f1",
+            Title = "General",
+            Topics = Enumerable.Range(0, 5).Select(i => new Topic { TopicId = $"t{i}", Subject = $"Topic {i}" }).ToList(),
+        });
+        var math = new Course { Id = "math", Title = "Math" };
+        var art = new Course { Id = "art", Title = "Art" };
+        context.Students.AddRange(
+            new Student { Id = "s1", Name = "Ann", Courses = [math, art] },
+            new Student { Id = "s2", Name = "Bob", Courses = [math] });
+        await context.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task Include_of_posts_for_10_blogs_is_one_index_query_per_blog_and_matches_LINQ_to_objects()
+    {
+        var expected = SeedBlogs();
+        var ids = expected.Select(b => b.Id).ToList();
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var blogs = await context.Blogs.Where(b => ids.Contains(b.Id)).Include(b => b.Posts).ToListAsync();
+
+        Assert.Equal(expected.Select(b => b.Id).Order(), blogs.Select(b => b.Id).Order());
+        foreach (var blog in blogs)
+        {
+            var posts = expected.Single(b => b.Id == blog.Id).Posts;
+            Assert.Equal(posts.Select(p => p.Id).Order(), blog.Posts.Select(p => p.Id).Order());
+            Assert.All(blog.Posts, p => Assert.Same(blog, p.Blog));
+            Assert.True(context.Entry(blog).Collection(b => b.Posts).IsLoaded);
+        }
+
+        var queries = transport.Requests.Where(r => r.Operation == "Query").ToList();
+        Assert.Equal(10, queries.Count);
+        Assert.All(queries, q => Assert.Contains("\"IndexName\":\"by-blog\"", q.Body));
+        Assert.DoesNotContain("Scan", transport.Operations);
+        Assert.Equal(10, transport.Operations.Count(o => o == "GetItem"));
+    }
+
+    [Fact]
+    public async Task Include_of_the_blog_for_100_posts_is_one_BatchGetItem()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var posts = await context.Posts.AllowScan().AsNoTracking().Include(p => p.Blog).ToListAsync();
+
+        Assert.Equal(100, posts.Count);
+        Assert.All(posts, p => Assert.Equal(p.BlogId, p.Blog!.Id));
+        Assert.All(posts, p => Assert.Equal("Blog " + p.BlogId[1..], p.Blog!.Name));
+        // Without tracking, one instance per blog, with the posts read attached to it.
+        Assert.Equal(10, posts.Select(p => p.Blog).Distinct().Count());
+        Assert.All(posts, p => Assert.Contains(p, p.Blog!.Posts));
+        Assert.Equal(["Scan", "BatchGetItem"], transport.Operations);
+    }
+
+    [Fact]
+    public async Task ThenInclude_of_a_shadow_foreign_key_and_a_one_to_one_sharing_the_key()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var blog = await context.Blogs
+            .Where(b => b.Id == "b2")
+            .Include(b => b.Header)
+            .Include(b => b.Posts).ThenInclude(p => p.Comments)
+            .SingleAsync();
+
+        Assert.Equal("Motto 2", blog.Header!.Motto);
+        Assert.Equal(10, blog.Posts.Count);
+        Assert.Equal(4, blog.Posts.Sum(p => p.Comments.Count));
+        Assert.Equal(["b2-p0-c0", "b2-p0-c1"], blog.Posts.Single(p => p.Id == "b2-p0").Comments.Select(c => c.Id).Order());
+        // The blog, its header by key, its posts by the index, then each post's comments by the shadow key's index.
+        Assert.Equal(["GetItem", "BatchGetItem", "Query"], transport.Operations.Take(3));
+        Assert.Equal(10, transport.Requests.Count(r => r.Operation == "Query" && r.Body.Contains("\"IndexName\":\"by-post\"")));
+    }
+
+    [Fact]
+    public async Task Filtered_include_puts_the_condition_ordering_and_limit_in_the_request()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var blog = await context.Blogs.AsNoTracking()
+            .Where(b => b.Id == "b3")
+            .Include(b => b.Posts.Where(p => p.Title != "none").OrderByDescending(p => p.Score).Take(3))
+            .SingleAsync();
+
+        var expected = SeedBlogs().Single(b => b.Id == "b3").Posts.OrderByDescending(p => p.Score).Take(3).Select(p => p.Id);
+        Assert.Equal(expected, blog.Posts.Select(p => p.Id));
+        var query = Assert.Single(transport.Requests, r => r.Operation == "Query").Body;
+        Assert.Contains("\"ScanIndexForward\":false", query);
+        Assert.Contains("\"FilterExpression\"", query);
+    }
+
+    [Fact]
+    public async Task Articles_in_their_authors_partition_are_one_table_query()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var author = await context.Authors.Include(a => a.Articles).SingleAsync(a => a.Id == "a1");
+
+        Assert.Equal(["x1", "x2"], author.Articles.Select(a => a.Id).Order());
+        var query = Assert.Single(transport.Requests, r => r.Operation == "Query").Body;
+        Assert.DoesNotContain("IndexName", query);
+    }
+
+    [Fact]
+    public async Task Topics_of_a_forum_in_one_table_are_read_by_partition()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var forum = await context.Forums.Include(f => f.Topics).Where(f => f.ForumId == "f1").ToListAsync();
+
+        Assert.Equal(5, Assert.Single(forum).Topics.Count);
+        Assert.DoesNotContain("Scan", transport.Operations);
+    }
+
+    [Fact]
+    public async Task Many_to_many_through_the_implicit_join_type_reads_join_items_then_targets_by_key()
+    {
+        foreach (var tracking in new[] { true, false })
+        {
+            var (context, transport) = CreateRecordingContext();
+            await using var _ = context;
+            var students = context.Students.AsQueryable();
+            if (!tracking)
+            {
+                students = students.AsNoTracking();
+            }
+
+            var ann = await students.Include(s => s.Courses).SingleAsync(s => s.Id == "s1");
+
+            Assert.Equal(["art", "math"], ann.Courses.Select(c => c.Id).Order());
+            Assert.All(ann.Courses, c => Assert.Contains(ann, c.Students));
+            Assert.Equal(["GetItem", "Query", "BatchGetItem"], transport.Operations);
+            Assert.Contains("\"IndexName\":\"by-student\"", transport.Requests.Single(r => r.Operation == "Query").Body);
+        }
+
+        await using var check = CreateContext();
+        var math = await check.Courses.Include(c => c.Students).SingleAsync(c => c.Id == "math");
+        Assert.Equal(["s1", "s2"], math.Students.Select(s => s.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_filter_through_a_navigation_is_refused_naming_it()
+    {
+        await using var context = CreateContext();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Posts.Where(p => p.Blog!.Name == "Blog 1").ToListAsync());
+        Assert.Contains("'Post.Blog'", exception.Message);
+        Assert.Contains("Include", exception.Message);
+
+        exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Blogs.Select(b => b.Posts.Count).ToListAsync());
+        Assert.Contains("'Blog.Posts'", exception.Message);
+    }
+
+    [Fact]
+    public async Task Explicit_loading_uses_the_same_requests_as_include()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var blog = (await context.Blogs.FindAsync("b4"))!;
+        transport.Clear();
+
+        await context.Entry(blog).Collection(b => b.Posts).LoadAsync();
+
+        Assert.Equal(10, blog.Posts.Count);
+        Assert.True(context.Entry(blog).Collection(b => b.Posts).IsLoaded);
+        Assert.Contains("\"IndexName\":\"by-blog\"", Assert.Single(transport.Requests).Body);
+
+        var post = (await context.Posts.FindAsync("b5-p1"))!;
+        context.Entry(post).Reference(p => p.Blog).Load();
+        Assert.Equal("Blog 5", post.Blog!.Name);
+    }
+}
