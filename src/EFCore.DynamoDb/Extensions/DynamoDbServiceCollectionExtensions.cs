@@ -45,7 +45,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<DynamoDbContextSettings, DynamoDbContextSettings>()
                 .TryAddScoped<DynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
-                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>())
+                .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>()
+                .TryAddScoped<DynamoDbUnloadedDependentFinder, DynamoDbUnloadedDependentFinder>())
             .TryAddCoreServices();
 
         return serviceCollection;

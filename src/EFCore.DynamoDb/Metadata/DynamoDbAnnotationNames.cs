@@ -11,6 +11,9 @@ internal static class DynamoDbAnnotationNames
     /// <summary>A runtime annotation: the cached document path of a property.</summary>
     public const string AttributePath = Prefix + "AttributePath";
     public const string WriteShape = Prefix + "WriteShape";
+
+    /// <summary>A runtime annotation of a foreign key: the cached reader of the keys of its dependents.</summary>
+    public const string DependentKeysReader = Prefix + "DependentKeysReader";
     public const string SecondaryIndexName = Prefix + "SecondaryIndexName";
     public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
     public const string ProjectionType = Prefix + "ProjectionType";

@@ -99,7 +99,7 @@ internal static class DynamoDbStrings
         => $"The navigation '{entityType}.{navigation}' is included with a filter more than once. Give its filter (Where, OrderBy, Take) in one Include only.";
 
     public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, string query)
-        => $"Loading '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
+        => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
 
     public static string RelatedReadByKeys(string navigation, string table, int keysPerRequest)
         => $"-- Then '{navigation}': BatchGetItem on {table} of the distinct keys ({keysPerRequest} keys per request)";
@@ -109,6 +109,12 @@ internal static class DynamoDbStrings
 
     public static string RelatedReadByScan(string navigation)
         => $"-- Then '{navigation}': one Scan, matched on the client:";
+
+    public static string CascadeDescription(string principal, string dependent)
+        => $"the {dependent} items of a deleted {principal}";
+
+    public static string CascadeTooLarge(string relationships, int dependents, int writes, int maxWrites)
+        => $"This save deletes entities whose {dependents} dependent items are not loaded ({relationships}): with them it has {writes} writes, more than one DynamoDB transaction holds ({maxWrites} writes, 4 MB), so it could not be applied all or nothing. Nothing was written. Delete the dependents in smaller saves first, or choose bulk mode (context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never) to write them without a transaction.";
 
     public static string FilteredIncludeOfSkipNavigation(string navigation)
         => $"The many-to-many navigation '{navigation}' is included with a filter. Its related items are read by key (BatchGetItem), which cannot filter, order or limit: include it without a filter and filter the results in memory.";

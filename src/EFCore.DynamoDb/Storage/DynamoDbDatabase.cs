@@ -15,7 +15,9 @@ namespace EFCore.DynamoDb.Storage;
 /// One write goes out alone; several go out as <c>TransactWriteItems</c> (all or nothing, at most 100 writes each),
 /// unless <see cref="AutoTransactionBehavior.Never"/> asks for single writes. A save split into several
 /// transactions is logged as not atomic as a whole (and refused under <see cref="AutoTransactionBehavior.Always"/>);
-/// a failure says which writes were already applied.
+/// a failure says which writes were already applied. A deleted principal's dependents that are not loaded are found
+/// and deleted (cascade) or unlinked (set null) in the same transaction, or the save is refused before anything is
+/// sent when they do not fit in one.
 /// </summary>
 internal sealed class DynamoDbDatabase(
     DatabaseDependencies dependencies,
@@ -23,6 +25,7 @@ internal sealed class DynamoDbDatabase(
     DynamoDbClientWrapper clientWrapper,
     DynamoDbWriteCommandFactory commandFactory,
     DynamoDbBatchWriter batchWriter,
+    DynamoDbUnloadedDependentFinder dependentFinder,
     IDiagnosticsLogger<DbLoggerCategory.Update> updateLogger)
     : Database(dependencies)
 {
@@ -43,8 +46,22 @@ internal sealed class DynamoDbDatabase(
     private async Task<int> SaveAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken)
     {
         var commands = commandFactory.CreateAll(entries);
-        CheckOneWritePerItem(commands);
         var behavior = currentContext.Context.Database.AutoTransactionBehavior;
+        var (dependents, counts) = await dependentFinder.FindAsync(entries, commands, cancellationToken).ConfigureAwait(false);
+        if (dependents.Count > 0)
+        {
+            commands.AddRange(dependents);
+            if (behavior != AutoTransactionBehavior.Never && Transactions(commands).Skip(1).Any())
+            {
+                throw new InvalidOperationException(DynamoDbStrings.CascadeTooLarge(
+                    string.Join(", ", counts.Select(c => $"{c.Value} through {c.Key.PrincipalEntityType.DisplayName()}.{c.Key.PrincipalToDependent?.Name ?? c.Key.DeclaringEntityType.DisplayName()}")),
+                    dependents.Count,
+                    commands.Count,
+                    MaxTransactionItems));
+            }
+        }
+
+        CheckOneWritePerItem(commands);
         if (commands.Count > 1)
         {
             await (behavior == AutoTransactionBehavior.Never

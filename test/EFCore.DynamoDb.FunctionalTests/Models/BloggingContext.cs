@@ -109,7 +109,7 @@ public class BloggingContext(DbContextOptions<BloggingContext> options) : DbCont
         modelBuilder.Entity<Post>(b => b.HasIndex(p => new { p.BlogId, p.Score }).IsGlobalSecondaryIndex("by-blog"));
         modelBuilder.Entity<Comment>(b =>
         {
-            b.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey("PostId");
+            b.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey("PostId").OnDelete(DeleteBehavior.SetNull);
             b.HasIndex("PostId").IsGlobalSecondaryIndex("by-post");
         });
         modelBuilder.Entity<Article>(b =>

@@ -57,39 +57,23 @@ internal sealed class DynamoDbIncludeLoaderFactory(
 
     private DynamoDbRelatedItemReader CreateReader(
         string description, IForeignKey foreignKey, bool fromPrincipal, List<(string Method, Expression Argument)> operators)
+        => DynamoDbRelatedItemReader.Create(
+            foreignKey,
+            fromPrincipal,
+            description,
+            new DynamoDbReadOptions(queryCompilationContext.QueryText)
+            {
+                AllowScan = queryCompilationContext.AllowScan,
+                ConsistentRead = queryCompilationContext.ConsistentRead,
+            },
+            typeMappings,
+            operators.Count == 0 ? null : query => ApplyOperators(query, operators, description),
+            limited: operators.Any(o => o.Method != nameof(Queryable.Where)));
+
+    /// <summary>Applies a filtered include's operators to the query of the related entity type's items.</summary>
+    private static void ApplyOperators(DynamoDbQueryExpression query, List<(string Method, Expression Argument)> operators, string description)
     {
-        var key = fromPrincipal
-            ? new DynamoDbRelatedKey(description, foreignKey.PrincipalKey.Properties, foreignKey.DeclaringEntityType, foreignKey.Properties)
-            : new DynamoDbRelatedKey(description, foreignKey.Properties, foreignKey.PrincipalEntityType, foreignKey.PrincipalKey.Properties);
-        var options = new DynamoDbReadOptions(description)
-        {
-            AllowScan = queryCompilationContext.AllowScan,
-            ConsistentRead = queryCompilationContext.ConsistentRead,
-        };
-
-        var query = CreateQuery(key.TargetType, operators, description);
-        query.ApplyPredicate(key.KeyPredicate());
-        var plan = DynamoDbReadPlanner.Plan(query, options, typeMappings);
-        var byFullKey = operators.Count == 0 && key.TargetProperties.SequenceEqual(key.TargetType.FindPrimaryKey()!.Properties);
-        if (byFullKey || plan.Operation != DynamoDbReadOperation.Scan)
-        {
-            return new DynamoDbRelatedItemReader(key, plan, null, byFullKey);
-        }
-
-        // No key or index finds the related items: one scan of the type's items, matched on the client.
-        if (operators.Any(o => o.Method != nameof(Queryable.Where)))
-        {
-            throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), queryCompilationContext.QueryText));
-        }
-
-        return new DynamoDbRelatedItemReader(key, plan, DynamoDbReadPlanner.Plan(CreateQuery(key.TargetType, operators, description), options, typeMappings), false);
-    }
-
-    /// <summary>The query of the related entity type's items, with a filtered include's operators applied.</summary>
-    private static DynamoDbQueryExpression CreateQuery(IEntityType entityType, List<(string Method, Expression Argument)> operators, string description)
-    {
-        var query = DynamoDbQueryExpression.Create(entityType);
+        var entityType = query.EntityType;
         var entity = new StructuralTypeShaperExpression(
             entityType, new ProjectionBindingExpression(query, new ProjectionMember(), typeof(ValueBuffer)), nullable: false);
         var translator = new DynamoDbFilterTranslator();
@@ -115,7 +99,5 @@ internal sealed class DynamoDbIncludeLoaderFactory(
                         description, DynamoDbStrings.FilteredIncludeOperator(method, argument.Print())));
             }
         }
-
-        return query;
     }
 }

@@ -5,6 +5,8 @@ using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -30,6 +32,53 @@ internal sealed class DynamoDbRelatedItemReader
         _plan = plan;
         _scanPlan = scanPlan;
         _byFullKey = byFullKey;
+    }
+
+    /// <summary>
+    /// The reader of the items related through <paramref name="foreignKey"/>: the dependents of principal items
+    /// (<paramref name="fromPrincipal"/>), or the principals of dependent items. <paramref name="refine"/> adds a
+    /// filtered include's operators; a <paramref name="limited"/> read (ordered or limited per key) cannot fall back to
+    /// one scan for all keys. <paramref name="projection"/> reads only some attributes (null: whole items).
+    /// </summary>
+    public static DynamoDbRelatedItemReader Create(
+        IForeignKey foreignKey,
+        bool fromPrincipal,
+        string description,
+        DynamoDbReadOptions options,
+        ITypeMappingSource typeMappings,
+        Action<DynamoDbQueryExpression>? refine = null,
+        bool limited = false,
+        IReadOnlyList<IProperty>? projection = null)
+    {
+        var key = fromPrincipal
+            ? new DynamoDbRelatedKey(description, foreignKey.PrincipalKey.Properties, foreignKey.DeclaringEntityType, foreignKey.Properties)
+            : new DynamoDbRelatedKey(description, foreignKey.Properties, foreignKey.PrincipalEntityType, foreignKey.PrincipalKey.Properties);
+
+        DynamoDbQueryExpression CreateQuery()
+        {
+            var query = DynamoDbQueryExpression.Create(key.TargetType);
+            refine?.Invoke(query);
+            query.ApplyProjection(projection);
+            return query;
+        }
+
+        var keyed = CreateQuery();
+        keyed.ApplyPredicate(key.KeyPredicate());
+        var plan = DynamoDbReadPlanner.Plan(keyed, options, typeMappings);
+        var byFullKey = refine == null && key.TargetProperties.SequenceEqual(key.TargetType.FindPrimaryKey()!.Properties);
+        if (byFullKey || plan.Operation != DynamoDbReadOperation.Scan)
+        {
+            return new DynamoDbRelatedItemReader(key, plan, null, byFullKey);
+        }
+
+        // No key or index finds the related items: one scan of the type's items, matched on the client.
+        if (limited)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), options.QueryText));
+        }
+
+        return new DynamoDbRelatedItemReader(key, plan, DynamoDbReadPlanner.Plan(CreateQuery(), options, typeMappings), false);
     }
 
     /// <summary>What the reader reads, for messages: the related entity type and the navigation.</summary>

@@ -1,0 +1,176 @@
+using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+public class RelationshipSavingTests : DynamoDbTestBase<BloggingContext>
+{
+    protected override BloggingContext CreateContext(DbContextOptions<BloggingContext> options) => new(options);
+
+    private static Blog NewBlog(string id, int posts)
+        => new()
+        {
+            Id = id,
+            Name = "Blog " + id,
+            Posts = Enumerable.Range(0, posts).Select(p => new Post { Id = $"{id}-p{p}", Title = $"Post {p}", Score = p % 10 }).ToList(),
+        };
+
+    private async Task<int> StoredPostsAsync(string blogId)
+    {
+        using var raw = TestDb.RawClient();
+        return (await raw.QueryAsync(new QueryRequest
+        {
+            TableName = Prefix + "Posts",
+            IndexName = "by-blog",
+            KeyConditionExpression = "BlogId = :b",
+            ExpressionAttributeValues = new() { [":b"] = new AttributeValue { S = blogId } },
+        })).Count ?? 0;
+    }
+
+    [Fact]
+    public async Task Adding_a_blog_with_posts_is_one_transaction_and_fixes_up_keys()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var blog = NewBlog("g1", 3);
+        blog.Header = new BlogHeader { Motto = "Hello" };
+        context.Blogs.Add(blog);
+
+        Assert.All(blog.Posts, p => Assert.Equal("g1", p.BlogId));
+        Assert.Equal("g1", blog.Header.BlogId);
+        await context.SaveChangesAsync();
+
+        Assert.Equal(["TransactWriteItems"], transport.Operations);
+        Assert.Equal(3, await StoredPostsAsync("g1"));
+        using var raw = TestDb.RawClient();
+        var header = (await raw.GetItemAsync(Prefix + "Headers", new() { ["BlogId"] = new AttributeValue { S = "g1" } })).Item;
+        Assert.Equal("Hello", header["Motto"].S);
+    }
+
+    [Fact]
+    public async Task Reparenting_and_removing_from_a_collection_update_the_foreign_key_or_delete_the_orphan()
+    {
+        await AddAndSaveAsync(NewBlog("r1", 2), NewBlog("r2", 0));
+        await using (var context = CreateContext())
+        {
+            var first = await context.Blogs.Include(b => b.Posts).SingleAsync(b => b.Id == "r1");
+            var second = await context.Blogs.Include(b => b.Posts).SingleAsync(b => b.Id == "r2");
+            var moved = first.Posts.Single(p => p.Id == "r1-p0");
+            moved.Blog = second;
+            first.Posts.Remove(first.Posts.Single(p => p.Id == "r1-p1"));
+            await context.SaveChangesAsync();
+            Assert.Equal("r2", moved.BlogId);
+        }
+
+        Assert.Equal(0, await StoredPostsAsync("r1"));
+        Assert.Equal(1, await StoredPostsAsync("r2"));
+        Assert.Empty(await RawItemAsync("Posts", "r1-p1"));
+        Assert.Equal("r2", (await RawItemAsync("Posts", "r1-p0"))["BlogId"].S);
+    }
+
+    [Fact]
+    public async Task A_cascade_delete_of_a_blog_with_30_unloaded_posts_removes_all_31_items_in_one_transaction()
+    {
+        await AddAndSaveAsync(NewBlog("c1", 30), NewBlog("c2", 2));
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var blog = (await context.Blogs.FindAsync("c1"))!;
+        transport.Clear();
+
+        context.Blogs.Remove(blog);
+        await context.SaveChangesAsync();
+
+        // The one-to-one header by key, the posts' keys through the index, each post's comments (set null) through
+        // theirs, then one transaction.
+        var operations = transport.Operations;
+        Assert.Equal("BatchGetItem", operations[0]);
+        var posts = transport.Requests.Single(r => r.Body.Contains("\"IndexName\":\"by-blog\"")).Body;
+        Assert.Contains("\"ProjectionExpression\"", posts);
+        Assert.Equal(30, transport.Requests.Count(r => r.Body.Contains("\"IndexName\":\"by-post\"")));
+        Assert.Equal("TransactWriteItems", Assert.Single(operations, o => o is not "Query" and not "BatchGetItem"));
+        Assert.Equal(31, System.Text.RegularExpressions.Regex.Matches(transport.Requests.Last().Body, "\"Delete\"").Count);
+        Assert.Equal(0, await StoredPostsAsync("c1"));
+        Assert.Empty(await RawItemAsync("Blogs", "c1"));
+        Assert.Equal(2, await StoredPostsAsync("c2"));
+    }
+
+    [Fact]
+    public async Task Loaded_dependents_are_deleted_by_EF_Core_and_not_read_again()
+    {
+        await AddAndSaveAsync(NewBlog("l1", 3));
+        await using var context = CreateContext();
+        var blog = await context.Blogs.Include(b => b.Posts).SingleAsync(b => b.Id == "l1");
+        var kept = blog.Posts[0];
+        kept.Blog = null;
+        context.Remove(blog);
+
+        // The post taken away from the blog is deleted as an orphan (required relationship); the others by cascade.
+        await context.SaveChangesAsync();
+        Assert.Equal(0, await StoredPostsAsync("l1"));
+        Assert.All(context.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Detached, e.State));
+    }
+
+    [Fact]
+    public async Task A_cascade_over_the_transaction_limit_is_refused_with_nothing_written_unless_in_bulk_mode()
+    {
+        await AddAndSaveAsync(NewBlog("big", 120));
+        await using (var context = CreateContext())
+        {
+            context.Blogs.Remove((await context.Blogs.FindAsync("big"))!);
+            var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+            Assert.Contains("120 through Blog.Posts", exception.Message);
+            Assert.Contains("AutoTransactionBehavior.Never", exception.Message);
+        }
+
+        Assert.Equal(120, await StoredPostsAsync("big"));
+        Assert.NotEmpty(await RawItemAsync("Blogs", "big"));
+
+        await using (var bulk = CreateContext())
+        {
+            bulk.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            bulk.Blogs.Remove((await bulk.Blogs.FindAsync("big"))!);
+            await bulk.SaveChangesAsync();
+        }
+
+        Assert.Equal(0, await StoredPostsAsync("big"));
+        Assert.Empty(await RawItemAsync("Blogs", "big"));
+    }
+
+    [Fact]
+    public async Task Set_null_removes_the_foreign_key_of_unloaded_dependents()
+    {
+        var post = new Post { Id = "n1", BlogId = "nb", Title = "T", Comments = [new Comment { Id = "n1-c0", Text = "x" }, new Comment { Id = "n1-c1", Text = "y" }] };
+        await AddAndSaveAsync(new Blog { Id = "nb", Name = "N", Posts = [post] });
+        await using (var context = CreateContext())
+        {
+            context.Posts.Remove((await context.Posts.FindAsync("n1"))!);
+            await context.SaveChangesAsync();
+        }
+
+        Assert.Empty(await RawItemAsync("Posts", "n1"));
+        var comment = await RawItemAsync("Comments", "n1-c0");
+        Assert.Equal("x", comment["Text"].S);
+        Assert.False(comment.ContainsKey("PostId"));
+    }
+
+    [Fact]
+    public async Task Deleting_one_side_of_a_many_to_many_deletes_its_join_items()
+    {
+        var math = new Course { Id = "m", Title = "Math" };
+        await AddAndSaveAsync(new Student { Id = "s", Name = "Sue", Courses = [math, new Course { Id = "a", Title = "Art" }] }, new Student { Id = "t", Name = "Tom", Courses = [] });
+        await using (var context = CreateContext())
+        {
+            var tom = await context.Students.Include(s => s.Courses).SingleAsync(s => s.Id == "t");
+            tom.Courses.Add((await context.Courses.FindAsync("m"))!);
+            context.Students.Remove((await context.Students.FindAsync("s"))!);
+            await context.SaveChangesAsync();
+        }
+
+        await using var check = CreateContext();
+        var course = await check.Courses.Include(c => c.Students).SingleAsync(c => c.Id == "m");
+        Assert.Equal(["t"], course.Students.Select(s => s.Id));
+        Assert.Empty((await check.Courses.Include(c => c.Students).SingleAsync(c => c.Id == "a")).Students);
+    }
+}
