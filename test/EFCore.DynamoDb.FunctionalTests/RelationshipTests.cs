@@ -147,15 +147,46 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
     }
 
     [Fact]
-    public async Task Topics_of_a_forum_in_one_table_are_read_by_partition()
+    public async Task An_item_collection_is_read_with_its_owner_in_one_query()
+    {
+        foreach (var tracking in new[] { true, false })
+        {
+            var (context, transport) = CreateRecordingContext();
+            await using var _ = context;
+            var forums = tracking ? context.Forums : context.Forums.AsNoTracking();
+
+            var forum = Assert.Single(await forums.Include(f => f.Topics).Where(f => f.ForumId == "f1").ToListAsync());
+
+            Assert.Equal("General", forum.Title);
+            Assert.Equal(["t0", "t1", "t2", "t3", "t4"], forum.Topics.Select(t => t.TopicId).Order());
+            Assert.All(forum.Topics, t => Assert.Same(forum, t.Forum));
+            var query = Assert.Single(transport.Requests);
+            Assert.Equal("Query", query.Operation);
+            Assert.Contains("\"Topic\"", query.Body);
+        }
+    }
+
+    [Fact]
+    public async Task An_item_collection_whose_owner_is_read_by_full_key_is_one_more_query()
     {
         var (context, transport) = CreateRecordingContext();
         await using var _ = context;
 
-        var forum = await context.Forums.Include(f => f.Topics).Where(f => f.ForumId == "f1").ToListAsync();
+        var forum = await context.Forums.Include(f => f.Topics).SingleAsync(f => f.ForumId == "f1" && f.Kind == "FORUM");
 
-        Assert.Equal(5, Assert.Single(forum).Topics.Count);
-        Assert.DoesNotContain("Scan", transport.Operations);
+        // The sort-key condition that finds the forum item excludes its topics: they are one more Query.
+        Assert.Equal(5, forum.Topics.Count);
+        Assert.Equal(["Query", "Query"], transport.Operations);
+        Assert.Contains("-- Then 'Forum.Topics': no request", context.Forums.Include(f => f.Topics).Where(f => f.ForumId == "f1").ToQueryString());
+    }
+
+    [Fact]
+    public async Task The_topics_of_a_forum_load_their_forum_by_partition()
+    {
+        await using var context = CreateContext();
+        var topics = await context.Topics.Include(t => t.Forum).Where(t => t.ForumId == "f1" && t.TopicId.StartsWith("t")).ToListAsync();
+        Assert.Equal(5, topics.Count);
+        Assert.All(topics, t => Assert.Equal("General", t.Forum!.Title));
     }
 
     [Fact]

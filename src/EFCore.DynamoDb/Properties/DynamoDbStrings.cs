@@ -107,6 +107,9 @@ internal static class DynamoDbStrings
     public static string RelatedReadByQuery(string navigation)
         => $"-- Then '{navigation}': one request per distinct key (in parallel), like:";
 
+    public static string RelatedReadWithOwners(string navigation)
+        => $"-- Then '{navigation}': no request; read by the request above (item collection: same partition)";
+
     public static string RelatedReadByScan(string navigation)
         => $"-- Then '{navigation}': one Scan, matched on the client:";
 

@@ -57,16 +57,27 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         var shaperBody = CreateShaperBody(shapedQueryExpression.ShaperExpression, item);
-        if (queryCompilationContext.Includes.Count > 0 && IsEntity(shapedQueryExpression.ShaperExpression))
+        if (queryCompilationContext.Includes.Count > 0 && FindEntityType(shapedQueryExpression.ShaperExpression) is { } entityType)
         {
+            var includes = queryCompilationContext.Includes;
+            var readWithOwners = includes.Where(i => DynamoDbItemCollections.CanReadWithOwners(plan, i)).ToList();
+            Expression shaped = Expression.New(ShapedItemConstructor, Expression.Convert(shaperBody, typeof(object)), item);
+            if (readWithOwners.Count > 0)
+            {
+                // One read returns the owners and the items of their collections: only the owners' items are shaped here.
+                plan = DynamoDbItemCollections.Widen(plan, readWithOwners.Select(i => i.Navigation.TargetEntityType));
+                shaped = Expression.Condition(
+                    Expression.Call(Expression.Constant(new DynamoDbItemTypeTest(entityType)), nameof(DynamoDbItemTypeTest.Matches), null, item),
+                    shaped,
+                    Expression.New(ShapedItemConstructor, Expression.Constant(null), item));
+            }
+
             var includeLoaders = new DynamoDbIncludeLoaderFactory(queryCompilationContext, Dependencies.TypeMappingSource, CreateMaterializer);
-            var loaders = queryCompilationContext.Includes.Select(includeLoaders.Create).ToList();
-            var roots = CreateQueryingEnumerable(
-                queryContext, plan, Expression.New(ShapedItemConstructor, Expression.Convert(shaperBody, typeof(object)), item), item);
+            var loaders = includes.Select(i => includeLoaders.Create(i, readWithOwners.Contains(i))).ToList();
             return Expression.New(
                 typeof(DynamoDbIncludingEnumerable<>).MakeGenericType(shaperBody.Type).GetConstructors().Single(),
                 queryContext,
-                roots,
+                CreateQueryingEnumerable(queryContext, plan, shaped, item),
                 Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)));
         }
 
@@ -74,7 +85,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
     }
 
     private static readonly System.Reflection.ConstructorInfo ShapedItemConstructor
-        = typeof(DynamoDbShapedItem).GetConstructor([typeof(object), typeof(Dictionary<string, AttributeValue>)])!;
+        = typeof(DynamoDbShapedItem).GetConstructors().Single();
 
     private NewExpression CreateQueryingEnumerable(Expression queryContext, DynamoDbReadPlan plan, Expression shaperBody, ParameterExpression item)
     {
@@ -121,13 +132,13 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             Expression.Convert(CreateShaperBody(entity, item), typeof(object)), QueryCompilationContext.QueryContextParameter, item).Compile();
     }
 
-    /// <summary>Whether a query returns entities (which includes apply to), not a projection.</summary>
-    private static bool IsEntity(Expression shaper)
+    /// <summary>The entity type a query returns (which includes apply to), or null for a projection.</summary>
+    private static IEntityType? FindEntityType(Expression shaper)
         => shaper switch
         {
-            IncludeExpression include => IsEntity(include.EntityExpression),
-            StructuralTypeShaperExpression { StructuralType: IEntityType } => true,
-            _ => false,
+            IncludeExpression include => FindEntityType(include.EntityExpression),
+            StructuralTypeShaperExpression { StructuralType: IEntityType entityType } => entityType,
+            _ => null,
         };
 
     /// <summary>

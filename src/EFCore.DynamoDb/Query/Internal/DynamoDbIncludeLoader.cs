@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,14 +21,19 @@ internal sealed class DynamoDbIncludeLoader(
     Func<QueryContext, Dictionary<string, AttributeValue>, object> materialize,
     Func<QueryContext, Dictionary<string, AttributeValue>, object>? materializeJoin,
     bool tracking,
-    IReadOnlyList<DynamoDbIncludeLoader> children)
+    IReadOnlyList<DynamoDbIncludeLoader> children,
+    bool readWithOwners = false)
 {
     private readonly string[] _targetKeyNames = navigation.TargetEntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToArray();
 
     /// <summary>Refuses, before any request, a load that only a scan could answer when scans are not allowed.</summary>
     public void CheckCanRead(DynamoDbContextSettings settings)
     {
-        reader.CheckCanRead(settings);
+        if (!readWithOwners)
+        {
+            reader.CheckCanRead(settings);
+        }
+
         targetReader?.CheckCanRead(settings);
         foreach (var child in children)
         {
@@ -35,7 +41,15 @@ internal sealed class DynamoDbIncludeLoader(
         }
     }
 
-    public async Task LoadAsync(DynamoDbQueryContext queryContext, IReadOnlyList<DynamoDbShapedItem> sources, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the navigation of <paramref name="sources"/> (those of its declaring type). An include read with its
+    /// owners (an item collection) finds its items among <paramref name="ownersQueryItems"/> instead of reading them.
+    /// </summary>
+    public async Task LoadAsync(
+        DynamoDbQueryContext queryContext,
+        IReadOnlyList<DynamoDbShapedItem> sources,
+        IReadOnlyList<Dictionary<string, AttributeValue>> ownersQueryItems,
+        CancellationToken cancellationToken)
     {
         var owners = sources.Where(s => navigation.DeclaringEntityType.ClrType.IsInstanceOfType(s.Entity)).ToList();
         if (owners.Count == 0)
@@ -43,7 +57,9 @@ internal sealed class DynamoDbIncludeLoader(
             return;
         }
 
-        var related = await reader.ReadAsync(queryContext, owners.Select(o => o.Item), cancellationToken).ConfigureAwait(false);
+        var related = readWithOwners
+            ? reader.Group(ownersQueryItems)
+            : await reader.ReadAsync(queryContext, owners.Select(o => o.Item), cancellationToken).ConfigureAwait(false);
         var loaded = new Dictionary<string, DynamoDbShapedItem>();
         Dictionary<string, List<Dictionary<string, AttributeValue>>> targetItems;
         if (targetReader == null)
@@ -80,12 +96,12 @@ internal sealed class DynamoDbIncludeLoader(
             var found = reader.Key.SourceIdentity(owner.Item) is { } identity && targetItems.TryGetValue(identity, out var items)
                 ? items.Select(item => Materialize(queryContext, item, loaded)).ToList()
                 : [];
-            Connect(queryContext, owner.Entity, found);
+            Connect(queryContext, owner.Entity!, found);
         }
 
         foreach (var child in children)
         {
-            await child.LoadAsync(queryContext, loaded.Values.ToList(), cancellationToken).ConfigureAwait(false);
+            await child.LoadAsync(queryContext, loaded.Values.ToList(), [], cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -99,7 +115,7 @@ internal sealed class DynamoDbIncludeLoader(
             loaded[key] = shaped;
         }
 
-        return shaped.Entity;
+        return shaped.Entity!;
     }
 
     private void Connect(QueryContext queryContext, object owner, List<object> related)
@@ -141,7 +157,7 @@ internal sealed class DynamoDbIncludeLoader(
 
     /// <summary><c>ToQueryString()</c> text of the follow-up requests of this include and those under it.</summary>
     public IEnumerable<string> Describe(DynamoDbQueryContext queryContext)
-        => new[] { reader.Describe(queryContext), targetReader?.Describe(queryContext) }
+        => new[] { readWithOwners ? DynamoDbStrings.RelatedReadWithOwners(reader.Key.Description) : reader.Describe(queryContext), targetReader?.Describe(queryContext) }
             .OfType<string>()
             .Concat(children.SelectMany(c => c.Describe(queryContext)));
 }

@@ -22,11 +22,12 @@ internal sealed class DynamoDbIncludeLoaderFactory(
 {
     private readonly bool _tracking = queryCompilationContext.QueryTrackingBehavior != QueryTrackingBehavior.NoTracking;
 
-    public DynamoDbIncludeLoader Create(DynamoDbIncludeNode node)
+    /// <summary>The loader of an include and of those under it; <paramref name="readWithOwners"/> for an item collection the main read returns.</summary>
+    public DynamoDbIncludeLoader Create(DynamoDbIncludeNode node, bool readWithOwners = false)
     {
         var navigation = node.Navigation;
         var description = navigation.DeclaringEntityType.DisplayName() + "." + navigation.Name;
-        var children = node.Children.Select(Create).ToList();
+        var children = node.Children.Select(child => Create(child)).ToList();
         if (navigation is ISkipNavigation skip)
         {
             if (node.Operators.Count > 0)
@@ -52,7 +53,8 @@ internal sealed class DynamoDbIncludeLoaderFactory(
             createMaterializer(relationship.TargetEntityType),
             null,
             _tracking,
-            children);
+            children,
+            readWithOwners);
     }
 
     private DynamoDbRelatedItemReader CreateReader(

@@ -1,4 +1,5 @@
 using System.Collections;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -33,17 +34,25 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
         }
 
         var roots = new List<DynamoDbShapedItem>();
-        await foreach (var root in query.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var collected = new List<Dictionary<string, AttributeValue>>();
+        await foreach (var result in query.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            roots.Add(root);
+            if (result.Entity == null)
+            {
+                collected.Add(result.Item);
+            }
+            else
+            {
+                roots.Add(result);
+            }
         }
 
         foreach (var loader in loaders)
         {
-            await loader.LoadAsync(queryContext, roots, cancellationToken).ConfigureAwait(false);
+            await loader.LoadAsync(queryContext, roots, collected, cancellationToken).ConfigureAwait(false);
         }
 
-        return roots.Select(r => (T)r.Entity).ToList();
+        return roots.Select(r => (T)r.Entity!).ToList();
     }
 
     public string ToQueryString()

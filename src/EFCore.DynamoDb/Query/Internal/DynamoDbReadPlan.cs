@@ -10,7 +10,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// applied to what they return, and per-query options. Built once per compiled query; requests are made from it per
 /// execution, with that execution's parameter values.
 /// </summary>
-internal sealed class DynamoDbReadPlan
+internal sealed record DynamoDbReadPlan
 {
     public required DynamoDbReadOperation Operation { get; init; }
     public required IEntityType EntityType { get; init; }

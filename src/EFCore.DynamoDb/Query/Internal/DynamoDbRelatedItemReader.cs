@@ -118,12 +118,7 @@ internal sealed class DynamoDbRelatedItemReader
             var client = queryContext.ClientWrapper;
             var items = await DynamoDbBatchGetReader.ReadAsync(
                 client, sources.Values.Select(_key.TargetKeyOf), keys => BatchGetRequest(client.Settings, keys), cancellationToken).ConfigureAwait(false);
-            foreach (var item in items.Where(_key.IsOfTargetType))
-            {
-                Add(related, _key.TargetIdentity(item)!, item);
-            }
-
-            return related;
+            return Group(items);
         }
 
         if (_scanPlan != null)
@@ -157,6 +152,21 @@ internal sealed class DynamoDbRelatedItemReader
         foreach (var (identity, items) in results)
         {
             related[identity] = items;
+        }
+
+        return related;
+    }
+
+    /// <summary>The items of the target type among <paramref name="items"/>, grouped by their key values.</summary>
+    public Dictionary<string, List<Dictionary<string, AttributeValue>>> Group(IEnumerable<Dictionary<string, AttributeValue>> items)
+    {
+        var related = new Dictionary<string, List<Dictionary<string, AttributeValue>>>();
+        foreach (var item in items)
+        {
+            if (_key.IsOfTargetType(item) && _key.TargetIdentity(item) is { } identity)
+            {
+                Add(related, identity, item);
+            }
         }
 
         return related;

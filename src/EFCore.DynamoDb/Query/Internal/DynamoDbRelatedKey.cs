@@ -18,8 +18,7 @@ internal sealed class DynamoDbRelatedKey
     private readonly string[] _targetNames;
     private readonly Func<Dictionary<string, AttributeValue>, object?>[] _sourceReaders;
     private readonly QueryParameterExpression[] _parameters;
-    private readonly string? _discriminatorName;
-    private readonly HashSet<string>? _discriminatorValues;
+    private readonly DynamoDbItemTypeTest _typeTest;
 
     public DynamoDbRelatedKey(string description, IReadOnlyList<IProperty> sourceProperties, IEntityType targetType, IReadOnlyList<IProperty> targetProperties)
     {
@@ -30,14 +29,7 @@ internal sealed class DynamoDbRelatedKey
         _targetNames = targetProperties.Select(p => p.GetAttributeName()).ToArray();
         _parameters = sourceProperties.Select((p, i) => new QueryParameterExpression($"__{description.Replace('.', '_')}_{i}", p.ClrType)).ToArray();
         _sourceReaders = sourceProperties.Select(CompileReader).ToArray();
-        if (targetType.FindDiscriminatorProperty() is { } discriminator)
-        {
-            var mapping = (DynamoDbTypeMapping)discriminator.GetTypeMapping();
-            _discriminatorName = discriminator.GetAttributeName();
-            _discriminatorValues = targetType.GetConcreteDerivedTypesInclusive()
-                .Select(t => DynamoDbRequestPrinter.PrintValue(mapping.ToAttributeValue(t.GetDiscriminatorValue())!))
-                .ToHashSet();
-        }
+        _typeTest = new DynamoDbItemTypeTest(targetType);
     }
 
     /// <summary>The navigation the step follows, for messages (<c>Blog.Posts</c>).</summary>
@@ -70,10 +62,8 @@ internal sealed class DynamoDbRelatedKey
         return key;
     }
 
-    /// <summary>Whether an item read by key from a shared table holds the target type (or a derived type).</summary>
-    public bool IsOfTargetType(Dictionary<string, AttributeValue> item)
-        => _discriminatorName == null
-            || (item.TryGetValue(_discriminatorName, out var value) && _discriminatorValues!.Contains(DynamoDbRequestPrinter.PrintValue(value)));
+    /// <summary>Whether an item read from a shared table holds the target type (or a derived type).</summary>
+    public bool IsOfTargetType(Dictionary<string, AttributeValue> item) => _typeTest.Matches(item);
 
     /// <summary>The query's parameters plus the key values of one source item.</summary>
     public IReadOnlyDictionary<string, object?> BindParameters(IReadOnlyDictionary<string, object?> queryParameters, Dictionary<string, AttributeValue> source)
