@@ -15,6 +15,7 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
             Id = $"b{b}",
             Name = $"Blog {b}",
             Header = b % 2 == 0 ? new BlogHeader { BlogId = $"b{b}", Motto = $"Motto {b}" } : null,
+            Subscriptions = b == 0 ? [new Subscription { Id = "sub0", Email = "a@b.c" }] : [],
             Posts = Enumerable.Range(0, 10).Select(p => new Post
             {
                 Id = $"b{b}-p{p}",
@@ -246,5 +247,72 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
         var post = (await context.Posts.FindAsync("b5-p1"))!;
         context.Entry(post).Reference(p => p.Blog).Load();
         Assert.Equal("Blog 5", post.Blog!.Name);
+    }
+
+    [Fact]
+    public async Task An_include_no_key_or_index_serves_is_refused_naming_the_index_to_add_unless_scans_are_allowed()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Blogs.Where(b => b.Id == "b0").Include(b => b.Subscriptions).ToListAsync());
+        Assert.Contains("'Blog.Subscriptions'", exception.Message);
+        Assert.Contains("HasIndex(x => x.BlogId).IsGlobalSecondaryIndex(", exception.Message);
+        Assert.Empty(transport.Operations);
+
+        var blog = await context.Blogs.AllowScan().Where(b => b.Id == "b0").Include(b => b.Subscriptions).SingleAsync();
+        Assert.Equal("sub0", Assert.Single(blog.Subscriptions).Id);
+        Assert.Equal(["GetItem", "Scan"], transport.Operations);
+    }
+
+    [Fact]
+    public void Include_runs_synchronously_and_with_identity_resolution()
+    {
+        using var context = CreateContext();
+        var blogs = context.Blogs.AsNoTrackingWithIdentityResolution().Include(b => b.Posts).Where(b => b.Id == "b1").ToList();
+        var blog = Assert.Single(blogs);
+        Assert.Equal(10, blog.Posts.Count);
+        Assert.All(blog.Posts, p => Assert.Same(blog, p.Blog));
+        Assert.Empty(context.ChangeTracker.Entries());
+
+        var posts = context.Posts.AsNoTrackingWithIdentityResolution().Include(p => p.Blog).Where(p => p.BlogId == "b1").ToList();
+        Assert.Single(posts.Select(p => p.Blog).Distinct());
+    }
+
+    [Fact]
+    public async Task Explicit_loading_of_a_many_to_many_navigation_and_of_a_query_over_a_collection()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var ann = (await context.Students.FindAsync("s1"))!;
+        var blog = (await context.Blogs.FindAsync("b6"))!;
+        transport.Clear();
+
+        await context.Entry(ann).Collection(s => s.Courses).LoadAsync();
+        Assert.Equal(["art", "math"], ann.Courses.Select(c => c.Id).Order());
+        Assert.True(context.Entry(ann).Collection(s => s.Courses).IsLoaded);
+        // EF Core loads a many-to-many navigation as Students.Where(key).SelectMany(s => s.Courses): the student's item by
+        // key, its join items through the index, the courses by key.
+        Assert.Equal(["GetItem", "Query", "BatchGetItem"], transport.Operations);
+
+        var expected = SeedBlogs().Single(b => b.Id == "b6").Posts.Where(p => p.Score > 5).Select(p => p.Id).Order();
+        var high = await context.Entry(blog).Collection(b => b.Posts).Query().Where(p => p.Score > 5).ToListAsync();
+        Assert.Equal(expected, high.Select(p => p.Id).Order());
+        Assert.Contains("\"IndexName\":\"by-blog\"", transport.Requests.Last().Body);
+    }
+
+    [Fact]
+    public async Task SelectMany_through_a_navigation_returns_the_related_items_read_by_key()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var posts = await context.Blogs.Where(b => b.Id == "b7").SelectMany(b => b.Posts).AsNoTracking().ToListAsync();
+
+        Assert.Equal(SeedBlogs().Single(b => b.Id == "b7").Posts.Select(p => p.Id).Order(), posts.Select(p => p.Id).Order());
+        Assert.Equal(["GetItem", "Query"], transport.Operations);
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Blogs.Where(b => b.Id == "b7").SelectMany(b => b.Posts).Where(p => p.Score > 3).ToListAsync());
+        Assert.Contains("'Where'", exception.Message);
     }
 }

@@ -89,6 +89,9 @@ internal static class DynamoDbStrings
     public static string NavigationInQuery(string entityType, string navigation, string target, string query)
         => $"The query '{query}' uses the navigation '{entityType}.{navigation}' in a filter, ordering or projection, which needs a join: DynamoDB reads one table per request. Query the '{target}' items by their own key or index, load them with Include(x => x.{navigation}), or store a copy of the attribute you need on '{entityType}'.";
 
+    public static string OperatorAfterSelectMany(string method, string query)
+        => $"The query '{query}' applies '{method}' to the related items of a navigation (SelectMany(x => x.Navigation)). They are read by key after the main read, so nothing can be applied to them: filter the main query, or use a filtered Include.";
+
     public static string InvalidInclude(string expression)
         => $"The include '{expression}' is not a navigation path. Write Include(x => x.Navigation), optionally filtered (x => x.Items.Where(...).OrderBy(...).Take(n)), then ThenInclude(y => y.Next).";
 

@@ -28,6 +28,12 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
     /// <summary>The navigations to load after the query's own read (<c>Include</c>, <c>ThenInclude</c>).</summary>
     public List<DynamoDbIncludeNode> Includes { get; } = [];
 
+    /// <summary>
+    /// The include whose loaded entities the query returns instead of its own (<c>SelectMany(e => e.Navigation)</c>,
+    /// as explicit loading of a many-to-many navigation sends), or null.
+    /// </summary>
+    public DynamoDbIncludeNode? SelectedNavigation { get; set; }
+
     /// <summary>The options the query's read is planned with.</summary>
     public DynamoDbReadOptions ReadOptions
         => new(QueryText) { AllowScan = AllowScan, ConsistentRead = ConsistentRead, IndexName = IndexName, PageSize = PageSize, PageRequest = PageRequest };

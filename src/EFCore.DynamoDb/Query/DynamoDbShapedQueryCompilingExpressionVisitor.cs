@@ -74,11 +74,15 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
 
             var includeLoaders = new DynamoDbIncludeLoaderFactory(queryCompilationContext, Dependencies.TypeMappingSource, CreateMaterializer);
             var loaders = includes.Select(i => includeLoaders.Create(i, readWithOwners.Contains(i))).ToList();
+            var selected = queryCompilationContext.SelectedNavigation is { } navigation ? loaders[includes.IndexOf(navigation)] : null;
             return Expression.New(
-                typeof(DynamoDbIncludingEnumerable<>).MakeGenericType(shaperBody.Type).GetConstructors().Single(),
+                typeof(DynamoDbIncludingEnumerable<>)
+                    .MakeGenericType(selected == null ? shaperBody.Type : queryCompilationContext.SelectedNavigation!.Navigation.TargetEntityType.ClrType)
+                    .GetConstructors().Single(),
                 queryContext,
                 CreateQueryingEnumerable(queryContext, plan, shaped, item),
-                Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)));
+                Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)),
+                Expression.Constant(selected, typeof(DynamoDbIncludeLoader)));
         }
 
         return CreateQueryingEnumerable(queryContext, plan, shaperBody, item);

@@ -8,6 +8,15 @@ public class Blog
     public string Name { get; set; } = "";
     public List<Post> Posts { get; set; } = [];
     public BlogHeader? Header { get; set; }
+    public List<Subscription> Subscriptions { get; set; } = [];
+}
+
+/// <summary>An optional dependent with no index on its foreign key: only a scan finds a blog's subscriptions.</summary>
+public class Subscription
+{
+    public string Id { get; set; } = "";
+    public string? BlogId { get; set; }
+    public string Email { get; set; } = "";
 }
 
 public class BlogHeader
@@ -92,6 +101,7 @@ public class BloggingContext(DbContextOptions<BloggingContext> options) : DbCont
     public DbSet<BlogHeader> Headers => Set<BlogHeader>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Forum> Forums => Set<Forum>();

@@ -31,6 +31,35 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
             return Extract(node).Source;
         }
 
+        if (node.Method.DeclaringType == typeof(EntityFrameworkQueryableExtensions) && node.Method.Name == "NotQuiteInclude")
+        {
+            // EF Core's explicit loading of a many-to-many navigation adds it for the inverse navigation, which the
+            // tracked join entities fix up anyway.
+            return Visit(node.Arguments[0]);
+        }
+
+        if (TrySelectNavigation(node) is { } source)
+        {
+            return source;
+        }
+
+        if (node.Object == null && node.Arguments.Count > 0 && node.Arguments[0].Type.IsAssignableTo(typeof(IQueryable)))
+        {
+            var inner = Visit(node.Arguments[0]);
+            if (ElementType(inner.Type) != ElementType(node.Arguments[0].Type))
+            {
+                // The source now returns a navigation's related items: only options that leave them as they are may follow.
+                if (node.Method.DeclaringType != typeof(EntityFrameworkQueryableExtensions) || node.Arguments.Count != 1)
+                {
+                    throw new InvalidOperationException(DynamoDbStrings.OperatorAfterSelectMany(node.Method.Name, queryCompilationContext.QueryText));
+                }
+
+                return Expression.Call(node.Method.GetGenericMethodDefinition().MakeGenericMethod(ElementType(inner.Type)), inner);
+            }
+
+            return node.Update(null, node.Arguments.Skip(1).Select(Visit).Prepend(inner)!);
+        }
+
         if (node.TryGetEFPropertyArguments(out var instance, out var name) && FindRelationshipNavigation(instance!.Type, name!) is { } navigation)
         {
             throw NavigationRefused(navigation);
@@ -47,6 +76,37 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         }
 
         return base.VisitMember(node);
+    }
+
+    /// <summary>
+    /// <c>source.SelectMany(e => e.Navigation)</c> as the query's last operator (what explicit loading of a many-to-many
+    /// navigation sends): the source, with the navigation loaded like an include and returned instead of the source.
+    /// </summary>
+    private Expression? TrySelectNavigation(MethodCallExpression node)
+    {
+        if (node.Method.DeclaringType != typeof(Queryable) || node.Method.Name != nameof(Queryable.SelectMany) || node.Arguments.Count != 2
+            || Unquote(node.Arguments[1]) is not { } selector
+            || Model.FindEntityType(selector.Parameters[0].Type) is not { } entityType)
+        {
+            return null;
+        }
+
+        var body = RemoveConvert(selector.Body);
+        var name = body switch
+        {
+            MemberExpression { Expression: { } instance } member when RemoveConvert(instance) == selector.Parameters[0] => member.Member.Name,
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var propertyName) && RemoveConvert(instance!) == selector.Parameters[0]
+                => propertyName,
+            _ => null,
+        };
+        if (name == null || FindRelationshipNavigation(entityType.ClrType, name) is not { IsCollection: true })
+        {
+            return null;
+        }
+
+        var source = Visit(node.Arguments[0]);
+        queryCompilationContext.SelectedNavigation = AddPath(queryCompilationContext.Includes, entityType, [name], []);
+        return source;
     }
 
     private InvalidOperationException NavigationRefused(INavigationBase navigation)
@@ -154,6 +214,11 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
             && navigation is not INavigation { ForeignKey.IsOwnership: true }
                 ? navigation
                 : null;
+
+    private static Type ElementType(Type queryableType)
+        => queryableType.GetInterfaces().Append(queryableType)
+            .First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IQueryable<>))
+            .GetGenericArguments()[0];
 
     private static LambdaExpression? Unquote(Expression expression)
         => (expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression) as LambdaExpression;

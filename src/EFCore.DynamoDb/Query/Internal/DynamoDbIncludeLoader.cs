@@ -44,8 +44,9 @@ internal sealed class DynamoDbIncludeLoader(
     /// <summary>
     /// Loads the navigation of <paramref name="sources"/> (those of its declaring type). An include read with its
     /// owners (an item collection) finds its items among <paramref name="ownersQueryItems"/> instead of reading them.
+    /// Returns the entities loaded (each once, in the order read).
     /// </summary>
-    public async Task LoadAsync(
+    public async Task<IReadOnlyList<DynamoDbShapedItem>> LoadAsync(
         DynamoDbQueryContext queryContext,
         IReadOnlyList<DynamoDbShapedItem> sources,
         IReadOnlyList<Dictionary<string, AttributeValue>> ownersQueryItems,
@@ -54,7 +55,7 @@ internal sealed class DynamoDbIncludeLoader(
         var owners = sources.Where(s => navigation.DeclaringEntityType.ClrType.IsInstanceOfType(s.Entity)).ToList();
         if (owners.Count == 0)
         {
-            return;
+            return [];
         }
 
         var related = readWithOwners
@@ -99,10 +100,13 @@ internal sealed class DynamoDbIncludeLoader(
             Connect(queryContext, owner.Entity!, found);
         }
 
+        var entities = loaded.Values.ToList();
         foreach (var child in children)
         {
-            await child.LoadAsync(queryContext, loaded.Values.ToList(), [], cancellationToken).ConfigureAwait(false);
+            await child.LoadAsync(queryContext, entities, [], cancellationToken).ConfigureAwait(false);
         }
+
+        return entities;
     }
 
     /// <summary>The entity of a related item, materialized once however many owners it relates to.</summary>

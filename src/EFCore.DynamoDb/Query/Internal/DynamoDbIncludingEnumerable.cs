@@ -11,7 +11,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal sealed class DynamoDbIncludingEnumerable<T>(
     DynamoDbQueryContext queryContext,
     DynamoDbQueryingEnumerable<DynamoDbShapedItem> query,
-    IReadOnlyList<DynamoDbIncludeLoader> loaders)
+    IReadOnlyList<DynamoDbIncludeLoader> loaders,
+    DynamoDbIncludeLoader? selected)
     : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
 {
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
@@ -47,12 +48,17 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
             }
         }
 
+        var results = roots;
         foreach (var loader in loaders)
         {
-            await loader.LoadAsync(queryContext, roots, collected, cancellationToken).ConfigureAwait(false);
+            var loaded = await loader.LoadAsync(queryContext, roots, collected, cancellationToken).ConfigureAwait(false);
+            if (loader == selected)
+            {
+                results = [.. loaded];
+            }
         }
 
-        return roots.Select(r => (T)r.Entity!).ToList();
+        return results.Select(r => (T)r.Entity!).ToList();
     }
 
     public string ToQueryString()
