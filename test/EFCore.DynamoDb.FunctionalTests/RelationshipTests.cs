@@ -1,6 +1,7 @@
 using EFCore.DynamoDb.FunctionalTests.Models;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EFCore.DynamoDb.FunctionalTests;
 
@@ -314,5 +315,24 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(
             () => context.Blogs.Where(b => b.Id == "b7").SelectMany(b => b.Posts).Where(p => p.Score > 3).ToListAsync());
         Assert.Contains("'Where'", exception.Message);
+    }
+
+    [Fact]
+    public async Task Follow_up_requests_are_logged_with_their_event_ids()
+    {
+        await using var context = CreateContext();
+        await context.Posts.Where(p => p.BlogId == "b1").Include(p => p.Blog).ToListAsync();
+
+        Assert.Contains("INDEX by-blog", Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedQuery)));
+        Assert.Contains(Prefix + "Blogs", Assert.Single(Log.MessagesOf(DynamoDbEventId.ExecutedBatchGetItem)));
+    }
+
+    [Fact]
+    public async Task A_many_to_many_filter_is_refused_naming_the_skip_navigation()
+    {
+        await using var context = CreateContext();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Students.Where(s => s.Courses.Any(c => c.Id == "math")).ToListAsync());
+        Assert.Contains("'Student.Courses'", exception.Message);
     }
 }

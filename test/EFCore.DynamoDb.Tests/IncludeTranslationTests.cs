@@ -1,0 +1,109 @@
+using Amazon.Runtime;
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Tests;
+
+public class Team
+{
+    public string Id { get; set; } = "";
+    public string Name { get; set; } = "";
+    public List<Player> Players { get; set; } = [];
+    public List<Fan> Fans { get; set; } = [];
+}
+
+public class Player
+{
+    public string Id { get; set; } = "";
+    public string TeamId { get; set; } = "";
+    public int Goals { get; set; }
+    public Team? Team { get; set; }
+}
+
+public class Fan
+{
+    public string Id { get; set; } = "";
+    public string? TeamId { get; set; }
+}
+
+public class LeagueContext : DbContext
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Player> Players => Set<Player>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new BasicAWSCredentials("k", "s")));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Player>().HasIndex(p => new { p.TeamId, p.Goals }).IsGlobalSecondaryIndex("by-team");
+}
+
+/// <summary>The requests of queries with includes, as ToQueryString prints them: the main read, then each follow-up.</summary>
+public class IncludeTranslationTests
+{
+    private static string Text<T>(Func<LeagueContext, IQueryable<T>> query)
+    {
+        using var context = new LeagueContext();
+        return query(context).ToQueryString().ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void A_collection_include_is_one_index_query_per_principal()
+        => Assert.Equal(
+            """
+            GetItem Teams
+              Key: { Id: S:"t1" }
+
+            -- Then 'Team.Players': one request per distinct key (in parallel), like:
+            Query Players INDEX by-team
+              KeyConditionExpression: #TeamId = :v0
+              ExpressionAttributeNames: #TeamId=TeamId
+              ExpressionAttributeValues: { :v0: ? }
+            """,
+            Text(c => c.Teams.Where(t => t.Id == "t1").Include(t => t.Players)));
+
+    [Fact]
+    public void A_reference_include_is_BatchGetItem_of_the_distinct_keys()
+        => Assert.EndsWith(
+            "-- Then 'Player.Team': BatchGetItem on Teams of the distinct keys (100 keys per request)",
+            Text(c => c.Players.Where(p => p.TeamId == "t1").Include(p => p.Team)));
+
+    [Fact]
+    public void A_filtered_include_puts_condition_ordering_and_limit_in_the_follow_up_query()
+        => Assert.EndsWith(
+            """
+            Query Players INDEX by-team
+              KeyConditionExpression: #TeamId = :v0 AND #Goals > :v1
+              ExpressionAttributeNames: #TeamId=TeamId, #Goals=Goals
+              ExpressionAttributeValues: { :v0: ?, :v1: ? }
+              Limit: 3
+              ScanIndexForward: false
+            """,
+            Text(c => c.Teams.Where(t => t.Id == "t1").Include(t => t.Players.Where(p => p.Goals > 2).OrderByDescending(p => p.Goals).Take(3))));
+
+    [Fact]
+    public void An_include_only_a_scan_serves_prints_the_scan()
+        => Assert.Contains(
+            "-- Then 'Team.Fans': one Scan, matched on the client:\nScan Fan",
+            Text(c => c.Teams.Where(t => t.Id == "t1").Include(t => t.Fans)));
+
+    [Fact]
+    public void A_filter_or_projection_through_a_navigation_is_refused_naming_it()
+    {
+        var filter = Assert.Throws<InvalidOperationException>(() => Text(c => c.Players.Where(p => p.Team!.Name == "x")));
+        Assert.Contains("'Player.Team'", filter.Message);
+        var projection = Assert.Throws<InvalidOperationException>(() => Text(c => c.Teams.Select(t => t.Players.Count)));
+        Assert.Contains("'Team.Players'", projection.Message);
+    }
+
+    [Fact]
+    public void Unsupported_filtered_include_operators_are_refused_naming_them()
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => Text(c => c.Teams.Include(t => t.Players.Skip(2))));
+        Assert.Contains("'Team.Players'", exception.Message);
+        Assert.Contains("Skip", exception.Message);
+        var ordering = Assert.Throws<InvalidOperationException>(() => Text(c => c.Teams.Include(t => t.Players.OrderBy(p => p.Id))));
+        Assert.Contains("OrderBy", ordering.Message);
+        var scanLimited = Assert.Throws<InvalidOperationException>(() => Text(c => c.Teams.Include(t => t.Fans.Take(1))));
+        Assert.Contains("GlobalSecondaryIndex", scanLimited.Message);
+    }
+}
