@@ -50,13 +50,17 @@ public static class BenchTable
         => PutAsync(client, Enumerable.Range(from, count).Select(i => NewItem(pk, i)));
 
     /// <summary>Writes items with <c>BatchWriteItem</c> (setup only, never measured).</summary>
-    public static async Task PutAsync(IAmazonDynamoDB client, IEnumerable<BenchItem> items)
+    public static Task PutAsync(IAmazonDynamoDB client, IEnumerable<BenchItem> items)
+        => PutItemsAsync(client, items.Select(ItemAttributes.From));
+
+    /// <summary>Writes items given as attributes with <c>BatchWriteItem</c> (setup only, never measured).</summary>
+    public static async Task PutItemsAsync(IAmazonDynamoDB client, IEnumerable<Dictionary<string, AttributeValue>> items)
     {
         foreach (var chunk in items.Chunk(25))
         {
             var pending = new Dictionary<string, List<WriteRequest>>
             {
-                [Name] = chunk.Select(i => new WriteRequest(new PutRequest(ItemAttributes.From(i)))).ToList(),
+                [Name] = chunk.Select(i => new WriteRequest(new PutRequest(i))).ToList(),
             };
             while (pending.Count > 0)
             {

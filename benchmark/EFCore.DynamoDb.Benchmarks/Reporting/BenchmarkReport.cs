@@ -19,6 +19,7 @@ public static class BenchmarkReport
         (typeof(UpdateOneBenchmarks), "5. Update one attribute of an item"),
         (typeof(InsertBatchBenchmarks), "6. Insert 1,000 items in one save"),
         (typeof(DeleteByKeyBenchmarks), "7. Delete by key"),
+        (typeof(IncludeBenchmarks), "8. A blog with its 20 posts: Include of an item collection (no DataModel variant: it has no relationships)"),
     ];
 
     public static void Write(string resultsDirectory, string outputPath, string command)

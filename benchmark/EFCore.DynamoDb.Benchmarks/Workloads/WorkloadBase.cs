@@ -49,6 +49,9 @@ public abstract class WorkloadBase
     /// <summary>The AWS SDK object persistence context, on its own client.</summary>
     protected IDynamoDBContext DataModelContext { get; private set; } = null!;
 
+    /// <summary>The client of the EF Core implementation, for workloads with a context of their own.</summary>
+    protected AmazonDynamoDBClient EfClient => _efClient!;
+
     /// <summary>Options for a fresh <see cref="BenchDbContext"/> per operation, built once, on their own client.</summary>
     protected DbContextOptions<BenchDbContext> EfOptions { get; private set; } = null!;
 

@@ -61,6 +61,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         {
             var includes = queryCompilationContext.Includes;
             var readWithOwners = includes.Where(i => DynamoDbItemCollections.CanReadWithOwners(plan, i)).ToList();
+            var ownerLimits = readWithOwners.Count > 0 && plan.Paging.Count > 0 ? plan : null;
             Expression shaped = Expression.New(ShapedItemConstructor, Expression.Convert(shaperBody, typeof(object)), item);
             if (readWithOwners.Count > 0)
             {
@@ -82,7 +83,8 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
                 queryContext,
                 CreateQueryingEnumerable(queryContext, plan, shaped, item),
                 Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)),
-                Expression.Constant(selected, typeof(DynamoDbIncludeLoader)));
+                Expression.Constant(selected, typeof(DynamoDbIncludeLoader)),
+                Expression.Constant(ownerLimits, typeof(DynamoDbReadPlan)));
         }
 
         return CreateQueryingEnumerable(queryContext, plan, shaperBody, item);

@@ -12,7 +12,8 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
     DynamoDbQueryContext queryContext,
     DynamoDbQueryingEnumerable<DynamoDbShapedItem> query,
     IReadOnlyList<DynamoDbIncludeLoader> loaders,
-    DynamoDbIncludeLoader? selected)
+    DynamoDbIncludeLoader? selected,
+    DynamoDbReadPlan? ownerLimits)
     : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
 {
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
@@ -36,13 +37,14 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
 
         var roots = new List<DynamoDbShapedItem>();
         var collected = new List<Dictionary<string, AttributeValue>>();
+        var ownersWanted = ownerLimits?.EvaluatePaging(queryContext.Parameters).ItemsToRead;
         await foreach (var result in query.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             if (result.Entity == null)
             {
                 collected.Add(result.Item);
             }
-            else
+            else if (roots.Count < (ownersWanted ?? int.MaxValue))
             {
                 roots.Add(result);
             }

@@ -22,7 +22,8 @@ internal static class DynamoDbItemCollections
 
         var foreignKey = navigation.ForeignKey;
         var dependentType = foreignKey.DeclaringEntityType;
-        return plan is { Operation: DynamoDbReadOperation.Query, Index: null, SortKeyCondition: null, Projection: null, PageRequest: null, Paging.Count: 0 }
+        return plan is { Operation: DynamoDbReadOperation.Query, Index: null, SortKeyCondition: null, Projection: null, PageRequest: null }
+            && plan.Paging.All(p => !p.IsSkip)
             && plan.Filter is DynamoDbInFilter { Values: ConstantExpression } typeFilter
             && typeFilter.Property == plan.EntityType.FindDiscriminatorProperty()
             && dependentType.GetTableName() == plan.TableName
@@ -30,7 +31,11 @@ internal static class DynamoDbItemCollections
             && foreignKey.PrincipalKey.Properties.SequenceEqual([foreignKey.PrincipalEntityType.FindPrimaryKey()!.Properties[0]]);
     }
 
-    /// <summary>The main read with its type filter widened to the dependent types read with it.</summary>
+    /// <summary>
+    /// The main read with its type filter widened to the dependent types read with it. Its limits (<c>Take</c>, and
+    /// those of <c>First</c> and <c>Single</c>) count owners, not items: they are applied to the owners read
+    /// (<see cref="DynamoDbIncludingEnumerable{T}"/>), and the read covers the partitions whole.
+    /// </summary>
     public static DynamoDbReadPlan Widen(DynamoDbReadPlan plan, IEnumerable<IEntityType> dependentTypes)
     {
         var typeFilter = (DynamoDbInFilter)plan.Filter!;
@@ -38,6 +43,6 @@ internal static class DynamoDbItemCollections
             .Concat(dependentTypes.SelectMany(t => t.GetConcreteDerivedTypesInclusive()).Select(t => t.GetDiscriminatorValue()))
             .Distinct()
             .ToArray();
-        return plan with { Filter = typeFilter with { Values = Expression.Constant(values) } };
+        return plan with { Filter = typeFilter with { Values = Expression.Constant(values) }, Paging = [] };
     }
 }
