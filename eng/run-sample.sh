@@ -167,6 +167,7 @@ call POST /forums/PynamoDB/threads 201 '{"subject":"Getting started","message":"
 call POST /forums/PynamoDB/threads 201 '{"subject":"Querying","message":"Query or scan?","postedBy":"bob"}'
 call POST /forums/PynamoDB/threads 201 '{"subject":"Transactions","message":"Are writes atomic?","postedBy":"carol","tags":"writes"}'
 call POST /forums/PynamoDB/threads 409 '{"subject":"Querying","message":"Duplicate subject","postedBy":"dave"}'
+call POST /forums/PynamoDB/threads 400 '{"subject":"#forum","message":"The sort key of the forum item","postedBy":"mallory"}'
 call POST /forums/Cassandra/threads 404 '{"subject":"Hello","message":"Anyone here?","postedBy":"erin"}'
 
 call PUT /forums/PynamoDB/threads/Querying/views 200
@@ -177,11 +178,12 @@ call PUT /forums/PynamoDB/threads/Missing/views 404
 call GET /forums/PynamoDB/threads 200
 call GET '/forums/PynamoDB/threads?newestFirst=true&take=2' 200
 call GET '/forums/PynamoDB/threads?minViews=2' 200
-call GET /forums/PynamoDB 200 # threads: 3
+call GET /forums/PynamoDB 200 # threadCount: 3
+call GET '/forums/PynamoDB?withThreads=true' 200 # the forum and its 3 threads, one Query
 
 call DELETE /forums/PynamoDB/threads/Transactions 204
 call DELETE /forums/PynamoDB/threads/Transactions 404
-call GET /forums/PynamoDB 200 # threads: 2
+call GET /forums/PynamoDB 200 # threadCount: 2
 
 # --- stop, and check that the app stopped its DynamoDB Local ---------------------------------------------
 echo

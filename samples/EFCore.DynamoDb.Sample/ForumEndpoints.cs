@@ -38,18 +38,24 @@ public static class ForumEndpoints
         });
 
         // FindAsync with the full primary key is a GetItem (or no request at all if the context already tracks the entity).
-        forums.MapGet("/{name}", async (string name, ForumContext db, CancellationToken ct)
-            => await db.Forums.FindAsync([name], ct) is { } forum ? Results.Ok(forum) : ForumNotFound(name));
+        // With ?withThreads=true, Include reads the forum and its threads with ONE Query of the forum's partition
+        // (an item collection): the provider admits both item types and tells them apart by their "$type".
+        forums.MapGet("/{name}", async (string name, bool? withThreads, ForumContext db, CancellationToken ct)
+            => (withThreads == true
+                ? await db.Forums.AsNoTracking().Include(f => f.Threads).SingleOrDefaultAsync(f => f.Name == name, ct)
+                : await db.Forums.FindAsync([name, Forum.ItemKind], ct)) is { } forum
+                    ? Results.Ok(forum)
+                    : ForumNotFound(name));
 
         forums.MapPost("/{name}/threads", async (string name, NewThread request, ForumContext db, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(request.Subject))
+            if (string.IsNullOrWhiteSpace(request.Subject) || request.Subject.StartsWith('#'))
             {
-                return Results.Problem("A thread needs a subject.", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem("A thread needs a subject that does not start with '#'.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            // A LINQ query whose predicate fixes the whole key is a GetItem too.
-            var forum = await db.Forums.FirstOrDefaultAsync(f => f.Name == name, ct);
+            // A LINQ query whose predicate fixes the whole key reads one item (with a "$type" filter: the table is shared).
+            var forum = await db.Forums.FirstOrDefaultAsync(f => f.Name == name && f.Kind == Forum.ItemKind, ct);
             if (forum == null)
             {
                 return ForumNotFound(name);
@@ -67,9 +73,9 @@ public static class ForumEndpoints
             db.Threads.Add(thread);
 
             // The forum is tracked, so changing it is all it takes: the same SaveChanges sends a PutItem for the thread
-            // and an UpdateItem that SETs only the changed attributes of the forum (Threads, Messages).
+            // and an UpdateItem that SETs only the changed attributes of the forum (ThreadCount, Messages).
             // (Read-modify-write: two concurrent posts can lose one increment.)
-            forum.Threads++;
+            forum.ThreadCount++;
             forum.Messages++;
             try
             {
@@ -84,7 +90,8 @@ public static class ForumEndpoints
             return Results.Created($"/forums/{Uri.EscapeDataString(name)}/threads/{Uri.EscapeDataString(thread.Subject)}", thread);
         });
 
-        // Fixing the partition key makes this a Query of one partition, never a Scan. DynamoDB returns a partition
+        // Fixing the partition key makes this a Query of one partition (the threads only: the forum item is of another
+        // type), never a Scan. DynamoDB returns a partition
         // in sort-key order (here: Subject), so OrderBy/OrderByDescending on the sort key are free (ScanIndexForward)
         // and Take becomes the request's Limit. Ordering by anything else is refused.
         // Conditions on other attributes become a FilterExpression: DynamoDB still reads the filtered-out items.
@@ -132,9 +139,9 @@ public static class ForumEndpoints
             }
 
             db.Threads.Remove(thread);
-            if (await db.Forums.FindAsync([name], ct) is { } forum)
+            if (await db.Forums.FindAsync([name, Forum.ItemKind], ct) is { } forum)
             {
-                forum.Threads--;
+                forum.ThreadCount--;
             }
 
             try

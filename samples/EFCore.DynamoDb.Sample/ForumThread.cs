@@ -1,8 +1,8 @@
 namespace EFCore.DynamoDb.Sample;
 
 /// <summary>
-/// A thread of a forum: one item of the <c>threads</c> table. All threads of a forum share the partition
-/// <see cref="ForumName"/> and are kept in <see cref="Subject"/> order inside it.
+/// A thread of a forum: an item of the <c>forums</c> table in its forum's partition (<see cref="ForumName"/>),
+/// kept in <see cref="Subject"/> order inside it, next to the forum's own item.
 /// </summary>
 public class ForumThread
 {

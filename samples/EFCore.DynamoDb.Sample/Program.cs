@@ -44,8 +44,8 @@ if (localDynamoDb != null)
     app.Lifetime.ApplicationStopped.Register(localDynamoDb.Stop);
 }
 
-// Creates the "forums" and "threads" tables (key schema from HasPartitionKey/HasSortKey) unless they exist,
-// and waits until they are ACTIVE.
+// Creates the "forums" table (key schema from HasPartitionKey/HasSortKey) unless it exists, and waits until it is
+// ACTIVE.
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<ForumContext>().Database.EnsureCreatedAsync();
