@@ -36,5 +36,10 @@ public class LazyLoadingTests : DynamoDbTestBase<LibraryContext>
         Assert.Equal(["GetItem", "Query"], transport.Operations);
         Assert.Contains("\"IndexName\":\"by-shelf\"", transport.Requests.Last().Body);
         Assert.True(context.Entry(book.Shelf).Collection(s => s.Books).IsLoaded);
+
+        transport.Clear();
+        var untracked = await context.Shelves.AsNoTracking().Include(s => s.Books).SingleAsync(s => s.Id == "s1");
+        Assert.Equal(3, untracked.Books.Count);
+        Assert.Equal(["GetItem", "Query"], transport.Operations);
     }
 }

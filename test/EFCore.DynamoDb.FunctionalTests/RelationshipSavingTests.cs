@@ -173,4 +173,26 @@ public class RelationshipSavingTests : DynamoDbTestBase<BloggingContext>
         Assert.Equal(["t"], course.Students.Select(s => s.Id));
         Assert.Empty((await check.Courses.Include(c => c.Students).SingleAsync(c => c.Id == "a")).Students);
     }
+
+    [Fact]
+    public async Task A_dependent_of_two_deleted_principals_gets_one_write_removing_both_foreign_keys()
+    {
+        await AddAndSaveAsync(
+            new Author { Id = "au", Name = "Al" },
+            new Blog { Id = "tb", Name = "T", Posts = [new Post { Id = "tp", Title = "T", Comments = [new Comment { Id = "tc", Text = "x", AuthorId = "au" }] }] });
+        var (context, transport) = CreateRecordingContext();
+        await using (context)
+        {
+            context.Remove((await context.Posts.FindAsync("tp"))!);
+            context.Remove((await context.Authors.FindAsync("au"))!);
+            await context.SaveChangesAsync();
+        }
+
+        var transaction = transport.Requests.Single(r => r.Operation == "TransactWriteItems").Body;
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(transaction, "\"Update\""));
+        var comment = await RawItemAsync("Comments", "tc");
+        Assert.Equal("x", comment["Text"].S);
+        Assert.False(comment.ContainsKey("PostId"));
+        Assert.False(comment.ContainsKey("AuthorId"));
+    }
 }

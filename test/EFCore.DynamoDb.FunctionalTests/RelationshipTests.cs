@@ -23,7 +23,8 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
                 BlogId = $"b{b}",
                 Title = $"Post {p} of {b}",
                 Score = (p * 7 + b) % 10,
-                Comments = p < 2 ? [new Comment { Id = $"b{b}-p{p}-c0", Text = "First" }, new Comment { Id = $"b{b}-p{p}-c1", Text = "Second" }] : [],
+                Comments = p < 2 ? [new Comment { Id = $"b{b}-p{p}-c0", Text = "First" }, new Comment { Id = $"b{b}-p{p}-c1", Text = "Second" }]
+                    : p == 2 ? [new Comment { Id = $"b{b}-p{p}-hidden", Text = "Spam", Hidden = true }] : [],
             }).ToList(),
         }).ToList();
 
@@ -335,5 +336,65 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(
             () => context.Students.Where(s => s.Courses.Any(c => c.Id == "math")).ToListAsync());
         Assert.Contains("'Student.Courses'", exception.Message);
+    }
+
+    [Fact]
+    public async Task Included_entities_are_filtered_by_their_query_filters_unless_ignored()
+    {
+        await using var context = CreateContext();
+        var post = await context.Posts.Include(p => p.Comments).SingleAsync(p => p.Id == "b1-p2");
+        Assert.Empty(post.Comments);
+
+        await using var unfiltered = CreateContext();
+        post = await unfiltered.Posts.IgnoreQueryFilters().Include(p => p.Comments).SingleAsync(p => p.Id == "b1-p2");
+        Assert.Equal("Spam", Assert.Single(post.Comments).Text);
+    }
+
+    [Fact]
+    public async Task An_include_under_a_projection_of_entities_is_refused_and_ignored_under_one_of_values()
+    {
+        await using var context = CreateContext();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Blogs.Where(b => b.Id == "b1").Include(b => b.Posts).Select(b => new { Blog = b, b.Name }).ToListAsync());
+        Assert.Contains("Select", exception.Message);
+
+        Assert.Equal(["Blog 1"], await context.Blogs.Where(b => b.Id == "b1").Include(b => b.Posts).Select(b => b.Name).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Navigation_keys_and_null_checks_read_the_foreign_key_without_a_join()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var posts = await context.Posts.Where(p => p.Blog!.Id == "b8").ToListAsync();
+        Assert.Equal(10, posts.Count);
+        Assert.Contains("\"IndexName\":\"by-blog\"", Assert.Single(transport.Requests).Body);
+
+        Assert.Equal(100, await context.Posts.AllowScan().CountAsync(p => p.Blog != null));
+        Assert.Equal(0, await context.Posts.AllowScan().CountAsync(p => p.Blog == null));
+    }
+
+    [Fact]
+    public async Task Including_the_inverse_navigation_again_sends_nothing_more()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var blog = await context.Blogs.AsNoTracking().Include(b => b.Posts).ThenInclude(p => p.Blog).SingleAsync(b => b.Id == "b9");
+
+        Assert.All(blog.Posts, p => Assert.Same(blog, p.Blog));
+        Assert.Equal(["GetItem", "Query"], transport.Operations);
+    }
+
+    [Fact]
+    public async Task SelectMany_over_a_many_to_many_navigation_returns_each_pair_and_takes_includes()
+    {
+        await using var context = CreateContext();
+        var courses = await context.Students.Where(s => new[] { "s1", "s2" }.Contains(s.Id)).SelectMany(s => s.Courses).ToListAsync();
+        Assert.Equal(["art", "math", "math"], courses.Select(c => c.Id).Order());
+
+        var posts = await context.Blogs.Where(b => b.Id == "b0").SelectMany(b => b.Posts).Include(p => p.Comments).ToListAsync();
+        Assert.Equal(2, posts.Single(p => p.Id == "b0-p1").Comments.Count);
     }
 }

@@ -14,6 +14,9 @@ internal static class DynamoDbAnnotationNames
 
     /// <summary>A runtime annotation of a foreign key: the cached reader of the keys of its dependents.</summary>
     public const string DependentKeysReader = Prefix + "DependentKeysReader";
+
+    /// <summary>A runtime annotation of an entity type: the cached test of whether an item holds the type.</summary>
+    public const string ItemTypeTest = Prefix + "ItemTypeTest";
     public const string SecondaryIndexName = Prefix + "SecondaryIndexName";
     public const string SecondaryIndexType = Prefix + "SecondaryIndexType";
     public const string ProjectionType = Prefix + "ProjectionType";

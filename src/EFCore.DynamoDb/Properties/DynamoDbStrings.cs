@@ -92,6 +92,12 @@ internal static class DynamoDbStrings
     public static string OperatorAfterSelectMany(string method, string query)
         => $"The query '{query}' applies '{method}' to the related items of a navigation (SelectMany(x => x.Navigation)). They are read by key after the main read, so nothing can be applied to them: filter the main query, or use a filtered Include.";
 
+    public static string IncludeQueryFilterWithContext(string navigation, string entityType)
+        => $"The include of '{navigation}' would apply the query filter of '{entityType}', which reads members of the DbContext: the provider cannot bind them in the follow-up read yet. Load the related entities with their own query (which applies the filter), or add IgnoreQueryFilters().";
+
+    public static string IncludeWithProjection(string query)
+        => $"The query '{query}' includes related entities and projects its results (Select). The related items are read by follow-up requests for the entities a query returns: return the entities with their includes, then project in memory (AsEnumerable().Select(...)).";
+
     public static string InvalidInclude(string expression)
         => $"The include '{expression}' is not a navigation path. Write Include(x => x.Navigation), optionally filtered (x => x.Items.Where(...).OrderBy(...).Take(n)), then ThenInclude(y => y.Next).";
 
@@ -103,6 +109,9 @@ internal static class DynamoDbStrings
 
     public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, string query)
         => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
+
+    public static string LimitedIncludeNeedsIndex(string navigation, string target, string keyProperties)
+        => $"The filtered include of '{navigation}' orders or limits the '{target}' items of each owner, which needs a key or index that starts with {keyProperties}: neither the key of '{target}' nor a secondary index does, and one scan for all owners cannot order or limit per owner. Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), or include without OrderBy and Take.";
 
     public static string RelatedReadByKeys(string navigation, string table, int keysPerRequest)
         => $"-- Then '{navigation}': BatchGetItem on {table} of the distinct keys ({keysPerRequest} keys per request)";
@@ -119,8 +128,11 @@ internal static class DynamoDbStrings
     public static string CascadeDescription(string principal, string dependent)
         => $"the {dependent} items of a deleted {principal}";
 
+    public static string DependentsThrough(int count, string relationship)
+        => $"{count} through {relationship}";
+
     public static string CascadeTooLarge(string relationships, int dependents, int writes, int maxWrites)
-        => $"This save deletes entities whose {dependents} dependent items are not loaded ({relationships}): with them it has {writes} writes, more than one DynamoDB transaction holds ({maxWrites} writes, 4 MB), so it could not be applied all or nothing. Nothing was written. Delete the dependents in smaller saves first, or choose bulk mode (context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never) to write them without a transaction.";
+        => $"This save deletes entities whose {dependents} dependent items are not loaded ({relationships}): with them it has {writes} writes, more than one DynamoDB transaction holds ({maxWrites} writes, 4 MB), so it could not be applied all or nothing. Nothing was written. Delete the dependents in smaller saves first, or choose bulk mode (context.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never) to write them without a transaction (each still conditioned on its foreign key).";
 
     public static string FilteredIncludeOfSkipNavigation(string navigation)
         => $"The many-to-many navigation '{navigation}' is included with a filter. Its related items are read by key (BatchGetItem), which cannot filter, order or limit: include it without a filter and filter the results in memory.";

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Update;
 using Microsoft.EntityFrameworkCore;
@@ -57,37 +58,60 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
 
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         var shaperBody = CreateShaperBody(shapedQueryExpression.ShaperExpression, item);
-        if (queryCompilationContext.Includes.Count > 0 && FindEntityType(shapedQueryExpression.ShaperExpression) is { } entityType)
+        if (queryCompilationContext.Includes.Count > 0)
         {
-            var includes = queryCompilationContext.Includes;
-            var readWithOwners = includes.Where(i => DynamoDbItemCollections.CanReadWithOwners(plan, i)).ToList();
-            var ownerLimits = readWithOwners.Count > 0 && plan.Paging.Count > 0 ? plan : null;
-            Expression shaped = Expression.New(ShapedItemConstructor, Expression.Convert(shaperBody, typeof(object)), item);
-            if (readWithOwners.Count > 0)
+            if (FindEntityType(shapedQueryExpression.ShaperExpression) is { } entityType)
             {
-                // One read returns the owners and the items of their collections: only the owners' items are shaped here.
-                plan = DynamoDbItemCollections.Widen(plan, readWithOwners.Select(i => i.Navigation.TargetEntityType));
-                shaped = Expression.Condition(
-                    Expression.Call(Expression.Constant(new DynamoDbItemTypeTest(entityType)), nameof(DynamoDbItemTypeTest.Matches), null, item),
-                    shaped,
-                    Expression.New(ShapedItemConstructor, Expression.Constant(null), item));
+                return CreateIncludingEnumerable(queryContext, plan, shaperBody, item, entityType);
             }
 
-            var includeLoaders = new DynamoDbIncludeLoaderFactory(queryCompilationContext, Dependencies.TypeMappingSource, CreateMaterializer);
-            var loaders = includes.Select(i => includeLoaders.Create(i, readWithOwners.Contains(i))).ToList();
-            var selected = queryCompilationContext.SelectedNavigation is { } navigation ? loaders[includes.IndexOf(navigation)] : null;
-            return Expression.New(
-                typeof(DynamoDbIncludingEnumerable<>)
-                    .MakeGenericType(selected == null ? shaperBody.Type : queryCompilationContext.SelectedNavigation!.Navigation.TargetEntityType.ClrType)
-                    .GetConstructors().Single(),
-                queryContext,
-                CreateQueryingEnumerable(queryContext, plan, shaped, item),
-                Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)),
-                Expression.Constant(selected, typeof(DynamoDbIncludeLoader)),
-                Expression.Constant(ownerLimits, typeof(DynamoDbReadPlan)));
+            // EF Core loads includes of entities a projection returns; their items are read by follow-up requests of
+            // the entity query only.
+            if (new EntityFinder().Find(shapedQueryExpression.ShaperExpression))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IncludeWithProjection(queryCompilationContext.QueryText));
+            }
         }
 
         return CreateQueryingEnumerable(queryContext, plan, shaperBody, item);
+    }
+
+    /// <summary>
+    /// The results of a query with includes: its entities, then each include loaded for all of them. Includes of item
+    /// collections the read returns whole widen it instead of reading again.
+    /// </summary>
+    private NewExpression CreateIncludingEnumerable(
+        Expression queryContext, DynamoDbReadPlan plan, Expression shaperBody, ParameterExpression item, IEntityType entityType)
+    {
+        var includes = queryCompilationContext.Includes;
+        var readWithOwners = includes.Where(i => DynamoDbItemCollections.CanReadWithOwners(plan, i)).ToList();
+        var entity = Expression.Convert(shaperBody, typeof(object));
+        Expression shaped = Expression.New(ShapedItemConstructor, entity, item);
+        DynamoDbItemCollectionOwners? owners = null;
+        if (readWithOwners.Count > 0)
+        {
+            // One read returns the owners and the items of their collections; the owners are materialized as they
+            // are told apart, up to the query's limits.
+            owners = new DynamoDbItemCollectionOwners(
+                new DynamoDbItemTypeTest(entityType),
+                Expression.Lambda<Func<QueryContext, Dictionary<string, AttributeValue>, object>>(entity, QueryCompilationContext.QueryContextParameter, item).Compile(),
+                plan.Paging.Count > 0 ? plan : null);
+            plan = DynamoDbItemCollections.Widen(plan, readWithOwners.Select(i => i.Navigation.TargetEntityType));
+            shaped = Expression.New(ShapedItemConstructor, Expression.Constant(null), item);
+        }
+
+        var factory = new DynamoDbIncludeLoaderFactory(queryCompilationContext, Dependencies.TypeMappingSource, CreateMaterializer);
+        var loaders = includes.Select(i => factory.Create(i, readWithOwners.Contains(i))).ToList();
+        var selected = queryCompilationContext.SelectedNavigation;
+        return Expression.New(
+            typeof(DynamoDbIncludingEnumerable<>)
+                .MakeGenericType(selected == null ? shaperBody.Type : selected.Navigation.TargetEntityType.ClrType)
+                .GetConstructors().Single(),
+            queryContext,
+            CreateQueryingEnumerable(queryContext, plan, shaped, item),
+            Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)),
+            Expression.Constant(selected == null ? null : loaders[includes.IndexOf(selected)], typeof(DynamoDbIncludeLoader)),
+            Expression.Constant(owners, typeof(DynamoDbItemCollectionOwners)));
     }
 
     private static readonly System.Reflection.ConstructorInfo ShapedItemConstructor
@@ -136,6 +160,24 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         return Expression.Lambda<Func<QueryContext, Dictionary<string, AttributeValue>, object>>(
             Expression.Convert(CreateShaperBody(entity, item), typeof(object)), QueryCompilationContext.QueryContextParameter, item).Compile();
+    }
+
+    /// <summary>Finds whether a projection returns entities.</summary>
+    private sealed class EntityFinder : ExpressionVisitor
+    {
+        private bool _found;
+
+        public bool Find(Expression shaper)
+        {
+            Visit(shaper);
+            return _found;
+        }
+
+        protected override Expression VisitExtension(Expression node)
+        {
+            _found |= FindEntityType(node) is { } entityType && !entityType.IsOwned();
+            return node;
+        }
     }
 
     /// <summary>The entity type a query returns (which includes apply to), or null for a projection.</summary>

@@ -54,7 +54,7 @@ internal sealed class DynamoDbDatabase(
             if (behavior != AutoTransactionBehavior.Never && Transactions(commands).Skip(1).Any())
             {
                 throw new InvalidOperationException(DynamoDbStrings.CascadeTooLarge(
-                    string.Join(", ", counts.Select(c => $"{c.Value} through {c.Key.PrincipalEntityType.DisplayName()}.{c.Key.PrincipalToDependent?.Name ?? c.Key.DeclaringEntityType.DisplayName()}")),
+                    string.Join(", ", counts.Select(c => DynamoDbStrings.DependentsThrough(c.Value, DynamoDbUnloadedDependentFinder.Describe(c.Key)))),
                     dependents.Count,
                     commands.Count,
                     MaxTransactionItems));

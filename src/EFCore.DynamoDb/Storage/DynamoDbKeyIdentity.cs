@@ -19,23 +19,49 @@ internal static class DynamoDbKeyIdentity
         {
             text.AppendLiteral("\u0001");
             text.AppendLiteral(name);
-            var value = attributes[name];
-            if (value.S is { } s)
-            {
-                // Length-prefixed, so that no string can pass for another key.
-                text.AppendLiteral("=S");
-                text.AppendFormatted(s.Length);
-                text.AppendLiteral(":");
-                text.AppendLiteral(s);
-            }
-            else
-            {
-                text.AppendLiteral("=");
-                text.AppendLiteral(DynamoDbRequestPrinter.PrintValue(value));
-            }
+            Append(ref text, attributes[name]);
         }
 
         return text.ToStringAndClear();
+    }
+
+    /// <summary>
+    /// The values of <paramref name="names"/> in an item as one text, whatever their attribute names (a foreign key
+    /// matches the principal key it names); null when one is absent or NULL.
+    /// </summary>
+    public static string? OfValues(Dictionary<string, AttributeValue> item, IReadOnlyList<string> names)
+    {
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        foreach (var name in names)
+        {
+            if (!item.TryGetValue(name, out var value) || value.NULL == true)
+            {
+                text.ToStringAndClear();
+                return null;
+            }
+
+            text.AppendLiteral("\u0001");
+            Append(ref text, value);
+        }
+
+        return text.ToStringAndClear();
+    }
+
+    private static void Append(ref DefaultInterpolatedStringHandler text, AttributeValue value)
+    {
+        if (value.S is { } s)
+        {
+            // Length-prefixed, so that no string can pass for another key.
+            text.AppendLiteral("=S");
+            text.AppendFormatted(s.Length);
+            text.AppendLiteral(":");
+            text.AppendLiteral(s);
+        }
+        else
+        {
+            text.AppendLiteral("=");
+            text.AppendLiteral(DynamoDbRequestPrinter.PrintValue(value));
+        }
     }
 
     /// <summary>The identity of a key given as its attributes, in whatever order they are.</summary>

@@ -7,7 +7,6 @@ using EFCore.DynamoDb.Query;
 using EFCore.DynamoDb.Query.Internal;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Internal;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,9 +19,10 @@ namespace EFCore.DynamoDb.Update;
 /// <summary>
 /// What a relational database does for dependents that are not loaded, done by the provider since DynamoDB has no
 /// foreign keys: a deleted principal's dependents under <see cref="DeleteBehavior.Cascade"/> are found through their
-/// key or index (keys only) and deleted (and theirs in turn); under <see cref="DeleteBehavior.SetNull"/> their foreign
-/// key is removed. Each write is conditioned on the foreign key still naming the principal. Tracked dependents are
-/// EF Core's to handle and are left alone.
+/// key or index (keys only, consistently where the table is read) and deleted, and theirs in turn; under
+/// <see cref="DeleteBehavior.SetNull"/> their foreign key is removed. A dependent reached through several
+/// relationships gets one write (a delete wins over removing foreign keys), conditioned on each foreign key still
+/// naming its principal. Tracked dependents are EF Core's to handle and are left alone.
 /// </summary>
 internal sealed class DynamoDbUnloadedDependentFinder(
     IQueryContextFactory queryContextFactory,
@@ -34,54 +34,60 @@ internal sealed class DynamoDbUnloadedDependentFinder(
     public async Task<(List<DynamoDbWriteCommand> Commands, Dictionary<IForeignKey, int> Counts)> FindAsync(
         IList<IUpdateEntry> entries, IEnumerable<DynamoDbWriteCommand> commands, CancellationToken cancellationToken)
     {
-        var found = new List<DynamoDbWriteCommand>();
         var counts = new Dictionary<IForeignKey, int>();
         var level = entries
             .Where(e => e.EntityState == EntityState.Deleted && ActedOn(e.EntityType).Any())
-            .Select(e => (Blame: e, Type: e.EntityType, Item: StoredKeys(e)))
+            .Select(e => new Principal(e, e.EntityType, StoredKeys(e)))
             .ToList();
         if (level.Count == 0)
         {
-            return (found, counts);
+            return ([], counts);
         }
 
         var queryContext = (DynamoDbQueryContext)queryContextFactory.Create();
         var skipped = TrackedItems();
         skipped.UnionWith(commands.Select(c => c.KeyIdentity));
+        var writes = new Dictionary<string, DependentWrite>();
         while (level.Count > 0)
         {
-            var next = new List<(IUpdateEntry Blame, IEntityType Type, Dictionary<string, AttributeValue> Item)>();
-            foreach (var group in level.GroupBy(l => l.Type))
+            var next = new List<Principal>();
+            foreach (var foreignKey in level.SelectMany(p => ActedOn(p.Type)).Distinct())
             {
-                foreach (var foreignKey in ActedOn(group.Key))
+                var principals = level.Where(p => p.Type.GetRootType() == foreignKey.PrincipalEntityType.GetRootType()
+                    && TypeTestOf(foreignKey.PrincipalEntityType).Matches(p.Item)).ToList();
+                var reader = ReaderOf(foreignKey);
+                reader.CheckCanRead(settings);
+                var dependents = await reader.ReadAsync(queryContext, principals.Select(p => p.Item), cancellationToken).ConfigureAwait(false);
+                var dependentType = foreignKey.DeclaringEntityType;
+                var table = settings.ResolveTableName(dependentType.GetTableName()!);
+                var keyNames = dependentType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
+                foreach (var principal in principals)
                 {
-                    var reader = ReaderOf(foreignKey);
-                    reader.CheckCanRead(settings);
-                    var principals = group.ToList();
-                    var dependents = await reader.ReadAsync(queryContext, principals.Select(p => p.Item), cancellationToken).ConfigureAwait(false);
-                    foreach (var (blame, _, principal) in principals)
+                    if (reader.Key.SourceIdentity(principal.Item) is not { } identity || !dependents.TryGetValue(identity, out var items))
                     {
-                        if (reader.Key.SourceIdentity(principal) is not { } identity || !dependents.TryGetValue(identity, out var items))
+                        continue;
+                    }
+
+                    foreach (var item in items)
+                    {
+                        var key = keyNames.ToDictionary(n => n, n => item[n]);
+                        var itemIdentity = DynamoDbKeyIdentity.Of(table, key);
+                        if (skipped.Contains(itemIdentity))
                         {
                             continue;
                         }
 
-                        foreach (var item in items)
+                        if (!writes.TryGetValue(itemIdentity, out var write))
                         {
-                            var dependentType = foreignKey.DeclaringEntityType;
-                            var keyNames = dependentType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
-                            var table = settings.ResolveTableName(dependentType.GetTableName()!);
-                            if (!skipped.Add(DynamoDbKeyIdentity.Of(table, keyNames, item)))
-                            {
-                                continue;
-                            }
+                            writes[itemIdentity] = write = new DependentWrite(principal.Blame, table, key);
+                        }
 
-                            found.Add(Write(blame, foreignKey, table, keyNames.ToDictionary(n => n, n => item[n]), principal));
-                            counts[foreignKey] = counts.GetValueOrDefault(foreignKey) + 1;
-                            if (foreignKey.DeleteBehavior == DeleteBehavior.Cascade)
-                            {
-                                next.Add((blame, dependentType, item));
-                            }
+                        var wasDeleted = write.Deletes;
+                        write.Conditions.Add((foreignKey, principal.Item));
+                        counts[foreignKey] = counts.GetValueOrDefault(foreignKey) + 1;
+                        if (!wasDeleted && write.Deletes)
+                        {
+                            next.Add(new Principal(principal.Blame, dependentType, item));
                         }
                     }
                 }
@@ -90,13 +96,68 @@ internal sealed class DynamoDbUnloadedDependentFinder(
             level = next;
         }
 
-        return (found, counts);
+        return (writes.Values.Select(w => w.ToCommand()).ToList(), counts);
     }
 
-    /// <summary>The relationships whose unloaded dependents a delete of <paramref name="principal"/> acts on.</summary>
+    /// <summary>A deleted entity, or an unloaded dependent deleted with it, whose own dependents are acted on.</summary>
+    private sealed record Principal(IUpdateEntry Blame, IEntityType Type, Dictionary<string, AttributeValue> Item);
+
+    /// <summary>
+    /// The write of one unloaded dependent: a delete if a cascading relationship reached it, else the removal of the
+    /// foreign keys of the set-null relationships that did; conditioned on every one of them.
+    /// </summary>
+    private sealed class DependentWrite(IUpdateEntry blame, string table, Dictionary<string, AttributeValue> key)
+    {
+        public List<(IForeignKey ForeignKey, Dictionary<string, AttributeValue> Principal)> Conditions { get; } = [];
+
+        public bool Deletes => Conditions.Any(c => c.ForeignKey.DeleteBehavior == DeleteBehavior.Cascade);
+
+        public DynamoDbWriteCommand ToCommand()
+        {
+            var names = new Dictionary<string, string>();
+            var values = new Dictionary<string, AttributeValue>();
+            var conditions = new List<string>();
+            foreach (var (foreignKey, principal) in Conditions)
+            {
+                for (var i = 0; i < foreignKey.Properties.Count; i++)
+                {
+                    var (name, value) = ($"#f{names.Count}", $":f{values.Count}");
+                    names[name] = foreignKey.Properties[i].GetAttributeName();
+                    values[value] = principal[foreignKey.PrincipalKey.Properties[i].GetAttributeName()];
+                    conditions.Add($"{name} = {value}");
+                }
+            }
+
+            var condition = string.Join(" AND ", conditions);
+            AmazonDynamoDBRequest request = Deletes
+                ? new DeleteItemRequest
+                {
+                    TableName = table, Key = key, ConditionExpression = condition, ExpressionAttributeNames = names,
+                    ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                }
+                : new UpdateItemRequest
+                {
+                    TableName = table, Key = key, UpdateExpression = "REMOVE " + string.Join(", ", names.Keys), ConditionExpression = condition,
+                    ExpressionAttributeNames = names, ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+                };
+
+            // Never in a BatchWriteItem, which would drop the condition.
+            return new DynamoDbWriteCommand(blame, request, [], key, canBatch: false);
+        }
+    }
+
+    /// <summary>
+    /// The relationships whose unloaded dependents a delete of <paramref name="principal"/> acts on: those of the type,
+    /// its base types and, for dependents whose exact type is known only from their items, its derived types.
+    /// </summary>
     private static IEnumerable<IForeignKey> ActedOn(IEntityType principal)
         => principal.GetReferencingForeignKeys()
+            .Concat(principal.GetDerivedTypes().SelectMany(t => t.GetDeclaredReferencingForeignKeys()))
             .Where(fk => !fk.IsOwnership && fk.DeleteBehavior is DeleteBehavior.Cascade or DeleteBehavior.SetNull);
+
+    /// <summary>Describes a relationship for messages: <c>Blog.Posts</c>.</summary>
+    public static string Describe(IForeignKey foreignKey)
+        => foreignKey.PrincipalEntityType.DisplayName() + "." + (foreignKey.PrincipalToDependent?.Name ?? foreignKey.DeclaringEntityType.DisplayName());
 
     /// <summary>The stored key attributes of a deleted entry (its original values), those its dependents refer to included.</summary>
     private static Dictionary<string, AttributeValue> StoredKeys(IUpdateEntry entry)
@@ -108,6 +169,11 @@ internal sealed class DynamoDbUnloadedDependentFinder(
             {
                 item[property.GetAttributeName()] = value;
             }
+        }
+
+        if (entry.EntityType.FindDiscriminatorProperty() is { } discriminator)
+        {
+            item[discriminator.GetAttributeName()] = ((DynamoDbTypeMapping)discriminator.GetTypeMapping()).ToAttributeValue(entry.EntityType.GetDiscriminatorValue())!;
         }
 
         return item;
@@ -134,42 +200,15 @@ internal sealed class DynamoDbUnloadedDependentFinder(
 
             if (attributes.Count == key.Count)
             {
-                identities.Add(DynamoDbKeyIdentity.Of(settings.ResolveTableName(entry.EntityType.GetTableName()!), key.Select(p => p.GetAttributeName()), attributes));
+                identities.Add(DynamoDbKeyIdentity.Of(settings.ResolveTableName(entry.EntityType.GetTableName()!), attributes));
             }
         }
 
         return identities;
     }
 
-    /// <summary>
-    /// The delete (cascade) or foreign-key removal (set null) of one dependent item, conditioned on its foreign key
-    /// still naming the principal, so that a dependent moved to another principal meanwhile is not touched.
-    /// </summary>
-    private static DynamoDbWriteCommand Write(
-        IUpdateEntry blame, IForeignKey foreignKey, string table, Dictionary<string, AttributeValue> key, Dictionary<string, AttributeValue> principal)
-    {
-        var names = new Dictionary<string, string>();
-        var values = new Dictionary<string, AttributeValue>();
-        for (var i = 0; i < foreignKey.Properties.Count; i++)
-        {
-            names[$"#f{i}"] = foreignKey.Properties[i].GetAttributeName();
-            values[$":f{i}"] = principal[foreignKey.PrincipalKey.Properties[i].GetAttributeName()];
-        }
-
-        var condition = string.Join(" AND ", names.Keys.Select((name, i) => $"{name} = :f{i}"));
-        AmazonDynamoDBRequest request = foreignKey.DeleteBehavior == DeleteBehavior.Cascade
-            ? new DeleteItemRequest
-            {
-                TableName = table, Key = key, ConditionExpression = condition, ExpressionAttributeNames = names,
-                ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            }
-            : new UpdateItemRequest
-            {
-                TableName = table, Key = key, UpdateExpression = "REMOVE " + string.Join(", ", names.Keys), ConditionExpression = condition,
-                ExpressionAttributeNames = names, ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-            };
-        return new DynamoDbWriteCommand(blame, request, [], key, canBatch: request is DeleteItemRequest);
-    }
+    private static DynamoDbItemTypeTest TypeTestOf(IEntityType entityType)
+        => entityType.GetOrAddRuntimeAnnotationValue(DynamoDbAnnotationNames.ItemTypeTest, static t => new DynamoDbItemTypeTest(t!), entityType);
 
     /// <summary>The reader of a relationship's dependents, keys only; built once per foreign key.</summary>
     private DynamoDbRelatedItemReader ReaderOf(IForeignKey foreignKey)
@@ -178,17 +217,23 @@ internal sealed class DynamoDbUnloadedDependentFinder(
             static state => DynamoDbRelatedItemReader.Create(
                 state.ForeignKey,
                 fromPrincipal: true,
-                state.ForeignKey.PrincipalEntityType.DisplayName() + "." + (state.ForeignKey.PrincipalToDependent?.Name ?? state.ForeignKey.DeclaringEntityType.DisplayName()),
-                new DynamoDbReadOptions(DynamoDbStrings.CascadeDescription(state.ForeignKey.PrincipalEntityType.DisplayName(), state.ForeignKey.DeclaringEntityType.DisplayName())),
+                Describe(state.ForeignKey),
+                new DynamoDbReadOptions(DynamoDbStrings.CascadeDescription(state.ForeignKey.PrincipalEntityType.DisplayName(), state.ForeignKey.DeclaringEntityType.DisplayName()))
+                {
+                    ConsistentRead = true,
+                },
                 state.TypeMappings,
                 projection: KeyProjection(state.ForeignKey.DeclaringEntityType)),
             (ForeignKey: foreignKey, TypeMappings: typeMappings));
 
-    /// <summary>What finding a dependent needs: its key, its foreign keys, and the keys its own dependents refer to.</summary>
+    /// <summary>
+    /// What finding a dependent needs: its key, its foreign keys, its type, and the keys its own dependents refer to.
+    /// </summary>
     private static IReadOnlyList<IProperty> KeyProjection(IEntityType dependentType)
         => dependentType.FindPrimaryKey()!.Properties
             .Concat(dependentType.GetForeignKeys().SelectMany(fk => fk.Properties))
             .Concat(ActedOn(dependentType).SelectMany(fk => fk.PrincipalKey.Properties))
+            .Concat(dependentType.FindDiscriminatorProperty() is { } discriminator ? [discriminator] : [])
             .Distinct()
             .ToList();
 }

@@ -36,11 +36,16 @@ public class Post
     public List<Comment> Comments { get; set; } = [];
 }
 
-/// <summary>A dependent whose foreign key (PostId) is a shadow property.</summary>
+/// <summary>
+/// A dependent whose foreign key (PostId) is a shadow property, of two principals (a post and, optionally, an
+/// author, both set null on delete), with a query filter that hides hidden comments.
+/// </summary>
 public class Comment
 {
     public string Id { get; set; } = "";
     public string Text { get; set; } = "";
+    public bool Hidden { get; set; }
+    public string? AuthorId { get; set; }
 }
 
 /// <summary>An author's articles live in the author's partition: the foreign key is the articles' partition key.</summary>
@@ -121,6 +126,9 @@ public class BloggingContext(DbContextOptions<BloggingContext> options) : DbCont
         {
             b.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey("PostId").OnDelete(DeleteBehavior.SetNull);
             b.HasIndex("PostId").IsGlobalSecondaryIndex("by-post");
+            b.HasOne<Author>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(c => c.AuthorId).IsGlobalSecondaryIndex("by-author");
+            b.HasQueryFilter(c => !c.Hidden);
         });
         modelBuilder.Entity<Article>(b =>
         {

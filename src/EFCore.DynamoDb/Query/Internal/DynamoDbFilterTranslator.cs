@@ -381,9 +381,10 @@ internal sealed class DynamoDbFilterTranslator
         return null;
     }
 
-    private static Expression RemoveConvert(Expression expression)
+    /// <summary>The expression without the conversions (and <c>as</c> casts) around it.</summary>
+    public static Expression RemoveConvert(Expression expression)
     {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
+        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked or ExpressionType.TypeAs } convert)
         {
             expression = convert.Operand;
         }

@@ -70,12 +70,53 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
 
     protected override Expression VisitMember(MemberExpression node)
     {
+        // x.Blog.Id is x.BlogId: the principal's key is the dependent's foreign key, no join needed.
+        if (node.Expression is { } instance && ForeignKeyOf(instance) is var (owner, foreignKey)
+            && foreignKey.PrincipalKey.Properties[0].Name == node.Member.Name)
+        {
+            return Expression.Convert(ForeignKeyRead(owner, foreignKey), node.Type);
+        }
+
         if (node.Expression != null && FindRelationshipNavigation(node.Expression.Type, node.Member.Name) is { } navigation)
         {
             throw NavigationRefused(navigation);
         }
 
         return base.VisitMember(node);
+    }
+
+    protected override Expression VisitBinary(BinaryExpression node)
+    {
+        // x.Blog == null is x.BlogId == null.
+        if (node.NodeType is ExpressionType.Equal or ExpressionType.NotEqual
+            && (ForeignKeyOf(node.Left) ?? ForeignKeyOf(node.Right)) is var (owner, foreignKey)
+            && (IsNull(node.Left) || IsNull(node.Right)))
+        {
+            var read = ForeignKeyRead(owner, foreignKey);
+            var type = read.Type.IsValueType && Nullable.GetUnderlyingType(read.Type) == null ? typeof(Nullable<>).MakeGenericType(read.Type) : read.Type;
+            return Expression.MakeBinary(node.NodeType, Expression.Convert(read, type), Expression.Constant(null, type));
+        }
+
+        return base.VisitBinary(node);
+    }
+
+    private static bool IsNull(Expression expression) => DynamoDbFilterTranslator.RemoveConvert(expression) is ConstantExpression { Value: null };
+
+    /// <summary>
+    /// For a reference navigation of a dependent with a single-property foreign key (<c>x.Blog</c>): the dependent's
+    /// expression and the foreign key.
+    /// </summary>
+    private (Expression Owner, IForeignKey ForeignKey)? ForeignKeyOf(Expression expression)
+        => DynamoDbFilterTranslator.RemoveConvert(expression) is MemberExpression { Expression: { } owner } member
+            && FindRelationshipNavigation(owner.Type, member.Member.Name) is INavigation { IsOnDependent: true, ForeignKey: { Properties.Count: 1 } foreignKey }
+                ? (owner, foreignKey)
+                : null;
+
+    private Expression ForeignKeyRead(Expression owner, IForeignKey foreignKey)
+    {
+        var property = foreignKey.Properties[0];
+        return Expression.Call(
+            typeof(EF).GetMethod(nameof(EF.Property))!.MakeGenericMethod(property.ClrType), Visit(owner), Expression.Constant(property.Name));
     }
 
     /// <summary>
@@ -91,11 +132,11 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
             return null;
         }
 
-        var body = RemoveConvert(selector.Body);
+        var body = DynamoDbFilterTranslator.RemoveConvert(selector.Body);
         var name = body switch
         {
-            MemberExpression { Expression: { } instance } member when RemoveConvert(instance) == selector.Parameters[0] => member.Member.Name,
-            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var propertyName) && RemoveConvert(instance!) == selector.Parameters[0]
+            MemberExpression { Expression: { } instance } member when DynamoDbFilterTranslator.RemoveConvert(instance) == selector.Parameters[0] => member.Member.Name,
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var propertyName) && DynamoDbFilterTranslator.RemoveConvert(instance!) == selector.Parameters[0]
                 => propertyName,
             _ => null,
         };
@@ -134,13 +175,16 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         var query = Visit(call.Arguments[0]);
         var rootType = Model.FindEntityType(call.Method.GetGenericArguments()[0])
             ?? throw new InvalidOperationException(DynamoDbStrings.InvalidInclude(call.Print()));
+
+        // After SelectMany(e => e.Navigation) the query returns the navigation's items: includes start from them.
+        var roots = queryCompilationContext.SelectedNavigation?.Children ?? queryCompilationContext.Includes;
         if (call.Arguments[1] is ConstantExpression { Value: string path })
         {
-            AddPath(queryCompilationContext.Includes, rootType, path.Split('.'), []);
+            AddPath(roots, rootType, path.Split('.'), []);
             return (query, null);
         }
 
-        return (query, AddPath(queryCompilationContext.Includes, rootType, Unquote(call.Arguments[1])!));
+        return (query, AddPath(roots, rootType, Unquote(call.Arguments[1])!));
     }
 
     private DynamoDbIncludeNode? AddPath(List<DynamoDbIncludeNode> nodes, IEntityType entityType, LambdaExpression lambda)
@@ -160,7 +204,7 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         }
 
         var members = new List<string>();
-        for (body = RemoveConvert(body); body is MemberExpression { Expression: { } instance } member; body = RemoveConvert(instance))
+        for (body = DynamoDbFilterTranslator.RemoveConvert(body); body is MemberExpression { Expression: { } instance } member; body = DynamoDbFilterTranslator.RemoveConvert(instance))
         {
             members.Insert(0, member.Member.Name);
         }
@@ -222,14 +266,4 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
 
     private static LambdaExpression? Unquote(Expression expression)
         => (expression is UnaryExpression { NodeType: ExpressionType.Quote } quote ? quote.Operand : expression) as LambdaExpression;
-
-    private static Expression RemoveConvert(Expression expression)
-    {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.TypeAs } convert)
-        {
-            expression = convert.Operand;
-        }
-
-        return expression;
-    }
 }

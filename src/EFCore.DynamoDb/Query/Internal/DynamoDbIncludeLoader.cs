@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -44,7 +45,7 @@ internal sealed class DynamoDbIncludeLoader(
     /// <summary>
     /// Loads the navigation of <paramref name="sources"/> (those of its declaring type). An include read with its
     /// owners (an item collection) finds its items among <paramref name="ownersQueryItems"/> instead of reading them.
-    /// Returns the entities loaded (each once, in the order read).
+    /// Returns the related entities of each owner in turn (what <c>SelectMany(e => e.Navigation)</c> returns).
     /// </summary>
     public async Task<IReadOnlyList<DynamoDbShapedItem>> LoadAsync(
         DynamoDbQueryContext queryContext,
@@ -92,12 +93,14 @@ internal sealed class DynamoDbIncludeLoader(
             }
         }
 
+        var results = new List<DynamoDbShapedItem>();
         foreach (var owner in owners)
         {
             var found = reader.Key.SourceIdentity(owner.Item) is { } identity && targetItems.TryGetValue(identity, out var items)
                 ? items.Select(item => Materialize(queryContext, item, loaded)).ToList()
                 : [];
-            Connect(queryContext, owner.Entity!, found);
+            Connect(queryContext, owner.Entity!, found.Select(f => f.Entity!));
+            results.AddRange(found);
         }
 
         var entities = loaded.Values.ToList();
@@ -106,11 +109,11 @@ internal sealed class DynamoDbIncludeLoader(
             await child.LoadAsync(queryContext, entities, [], cancellationToken).ConfigureAwait(false);
         }
 
-        return entities;
+        return results;
     }
 
     /// <summary>The entity of a related item, materialized once however many owners it relates to.</summary>
-    private object Materialize(QueryContext queryContext, Dictionary<string, AttributeValue> item, Dictionary<string, DynamoDbShapedItem> loaded)
+    private DynamoDbShapedItem Materialize(QueryContext queryContext, Dictionary<string, AttributeValue> item, Dictionary<string, DynamoDbShapedItem> loaded)
     {
         var key = DynamoDbKeyIdentity.Of("", _targetKeyNames, item);
         if (!loaded.TryGetValue(key, out var shaped))
@@ -119,10 +122,10 @@ internal sealed class DynamoDbIncludeLoader(
             loaded[key] = shaped;
         }
 
-        return shaped.Entity!;
+        return shaped;
     }
 
-    private void Connect(QueryContext queryContext, object owner, List<object> related)
+    private void Connect(QueryContext queryContext, object owner, IEnumerable<object> related)
     {
         var accessor = navigation.IsCollection ? navigation.GetCollectionAccessor()! : null;
         accessor?.GetOrCreate(owner, forMaterialization: true);
@@ -133,6 +136,8 @@ internal sealed class DynamoDbIncludeLoader(
             return;
         }
 
+        // A lazy-loading proxy must not load the navigation again.
+        navigation.SetIsLoadedWhenNoTracking(owner);
         foreach (var entity in related)
         {
             Link(navigation, owner, entity);
@@ -147,7 +152,7 @@ internal sealed class DynamoDbIncludeLoader(
     {
         if (!navigation.IsCollection)
         {
-            ((Microsoft.EntityFrameworkCore.Metadata.Internal.IRuntimePropertyBase)navigation).GetSetter().SetClrValueUsingContainingEntity(owner, entity);
+            ((IRuntimePropertyBase)navigation).GetSetter().SetClrValueUsingContainingEntity(owner, entity);
             return;
         }
 

@@ -27,7 +27,11 @@ internal sealed class DynamoDbIncludeLoaderFactory(
     {
         var navigation = node.Navigation;
         var description = navigation.DeclaringEntityType.DisplayName() + "." + navigation.Name;
-        var children = node.Children.Select(child => Create(child)).ToList();
+        // Including the inverse navigation again would read what is being loaded from: fix-up sets it already.
+        var children = node.Children
+            .Where(child => child.Navigation != navigation.Inverse || child.Children.Count > 0 || child.Operators.Count > 0)
+            .Select(child => Create(child))
+            .ToList();
         if (navigation is ISkipNavigation skip)
         {
             if (node.Operators.Count > 0)
@@ -59,7 +63,9 @@ internal sealed class DynamoDbIncludeLoaderFactory(
 
     private DynamoDbRelatedItemReader CreateReader(
         string description, IForeignKey foreignKey, bool fromPrincipal, List<(string Method, Expression Argument)> operators)
-        => DynamoDbRelatedItemReader.Create(
+    {
+        operators = [.. QueryFilters(fromPrincipal ? foreignKey.DeclaringEntityType : foreignKey.PrincipalEntityType, description), .. operators];
+        return DynamoDbRelatedItemReader.Create(
             foreignKey,
             fromPrincipal,
             description,
@@ -71,6 +77,55 @@ internal sealed class DynamoDbIncludeLoaderFactory(
             typeMappings,
             operators.Count == 0 ? null : query => ApplyOperators(query, operators, description),
             limited: operators.Any(o => o.Method != nameof(Queryable.Where)));
+    }
+
+    /// <summary>
+    /// The global query filters of the related entity type, as <c>Where</c> operators: included entities are filtered
+    /// as the type's own queries are, unless the query ignores them. A filter that reads the context's members would
+    /// need the current context's values, which a follow-up read does not bind: it is refused.
+    /// </summary>
+    private IEnumerable<(string Method, Expression Argument)> QueryFilters(IEntityType entityType, string description)
+    {
+        if (queryCompilationContext.IgnoreQueryFilters)
+        {
+            yield break;
+        }
+
+        foreach (var filter in entityType.GetRootType().GetDeclaredQueryFilters())
+        {
+            if (filter.Expression is not { } lambda
+                || (!filter.IsAnonymous && queryCompilationContext.IgnoredQueryFilters?.Contains(filter.Key!) == true))
+            {
+                continue;
+            }
+
+            if (ContextReferenceFinder.Finds(lambda))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.IncludeQueryFilterWithContext(description, entityType.GetRootType().DisplayName()));
+            }
+
+            yield return (nameof(Queryable.Where), lambda);
+        }
+    }
+
+    /// <summary>Finds whether an expression reads members of a <see cref="DbContext"/>.</summary>
+    private sealed class ContextReferenceFinder : ExpressionVisitor
+    {
+        private bool _found;
+
+        public static bool Finds(Expression expression)
+        {
+            var finder = new ContextReferenceFinder();
+            finder.Visit(expression);
+            return finder._found;
+        }
+
+        public override Expression? Visit(Expression? node)
+        {
+            _found |= node != null && typeof(DbContext).IsAssignableFrom(node.Type);
+            return _found ? node : base.Visit(node);
+        }
+    }
 
     /// <summary>Applies a filtered include's operators to the query of the related entity type's items.</summary>
     private static void ApplyOperators(DynamoDbQueryExpression query, List<(string Method, Expression Argument)> operators, string description)

@@ -13,7 +13,7 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
     DynamoDbQueryingEnumerable<DynamoDbShapedItem> query,
     IReadOnlyList<DynamoDbIncludeLoader> loaders,
     DynamoDbIncludeLoader? selected,
-    DynamoDbReadPlan? ownerLimits)
+    DynamoDbItemCollectionOwners? itemCollectionOwners)
     : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
 {
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
@@ -37,16 +37,20 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
 
         var roots = new List<DynamoDbShapedItem>();
         var collected = new List<Dictionary<string, AttributeValue>>();
-        var ownersWanted = ownerLimits?.EvaluatePaging(queryContext.Parameters).ItemsToRead;
+        var ownersWanted = itemCollectionOwners?.Limits?.EvaluatePaging(queryContext.Parameters).ItemsToRead ?? int.MaxValue;
         await foreach (var result in query.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            if (result.Entity == null)
+            if (result.Entity != null)
+            {
+                roots.Add(result);
+            }
+            else if (!itemCollectionOwners!.Test.Matches(result.Item))
             {
                 collected.Add(result.Item);
             }
-            else if (roots.Count < (ownersWanted ?? int.MaxValue))
+            else if (roots.Count < ownersWanted)
             {
-                roots.Add(result);
+                roots.Add(new DynamoDbShapedItem(itemCollectionOwners.Materialize(queryContext, result.Item), result.Item));
             }
         }
 

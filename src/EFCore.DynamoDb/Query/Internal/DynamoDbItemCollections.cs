@@ -24,6 +24,7 @@ internal static class DynamoDbItemCollections
         var dependentType = foreignKey.DeclaringEntityType;
         return plan is { Operation: DynamoDbReadOperation.Query, Index: null, SortKeyCondition: null, Projection: null, PageRequest: null }
             && plan.Paging.All(p => !p.IsSkip)
+            && (plan.PartitionKeyValues == null || plan.Paging.Count == 0)
             && plan.Filter is DynamoDbInFilter { Values: ConstantExpression } typeFilter
             && typeFilter.Property == plan.EntityType.FindDiscriminatorProperty()
             && dependentType.GetTableName() == plan.TableName
@@ -34,13 +35,13 @@ internal static class DynamoDbItemCollections
     /// <summary>
     /// The main read with its type filter widened to the dependent types read with it. Its limits (<c>Take</c>, and
     /// those of <c>First</c> and <c>Single</c>) count owners, not items: they are applied to the owners read
-    /// (<see cref="DynamoDbIncludingEnumerable{T}"/>), and the read covers the partitions whole.
+    /// (<see cref="DynamoDbItemCollectionOwners"/>), and the read covers the partition whole.
     /// </summary>
     public static DynamoDbReadPlan Widen(DynamoDbReadPlan plan, IEnumerable<IEntityType> dependentTypes)
     {
         var typeFilter = (DynamoDbInFilter)plan.Filter!;
         var values = ((IEnumerable<object?>)((ConstantExpression)typeFilter.Values).Value!)
-            .Concat(dependentTypes.SelectMany(t => t.GetConcreteDerivedTypesInclusive()).Select(t => t.GetDiscriminatorValue()))
+            .Concat(dependentTypes.SelectMany(DynamoDbQueryExpression.DiscriminatorValues))
             .Distinct()
             .ToArray();
         return plan with { Filter = typeFilter with { Values = Expression.Constant(values) }, Paging = [] };

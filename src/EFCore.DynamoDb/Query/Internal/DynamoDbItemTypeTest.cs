@@ -20,13 +20,14 @@ internal sealed class DynamoDbItemTypeTest
         {
             var mapping = (DynamoDbTypeMapping)discriminator.GetTypeMapping();
             _attributeName = discriminator.GetAttributeName();
-            _values = entityType.GetConcreteDerivedTypesInclusive()
-                .Select(t => DynamoDbRequestPrinter.PrintValue(mapping.ToAttributeValue(t.GetDiscriminatorValue())!))
-                .ToHashSet();
+            _values = DynamoDbQueryExpression.DiscriminatorValues(entityType).Select(v => Text(mapping.ToAttributeValue(v)!)).OfType<string>().ToHashSet();
         }
     }
 
     public bool Matches(Dictionary<string, AttributeValue> item)
         => _attributeName == null
-            || (item.TryGetValue(_attributeName, out var value) && _values!.Contains(DynamoDbRequestPrinter.PrintValue(value)));
+            || (item.TryGetValue(_attributeName, out var value) && Text(value) is { } text && _values!.Contains(text));
+
+    /// <summary>A discriminator's stored text: discriminators are strings, or numbers when converted so.</summary>
+    private static string? Text(AttributeValue value) => value.S ?? value.N;
 }

@@ -57,10 +57,12 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// </summary>
     public static DynamoDbFilter? DiscriminatorFilter(IEntityType entityType)
         => entityType.FindDiscriminatorProperty() is { } discriminator
-            ? new DynamoDbInFilter(
-                discriminator,
-                Expression.Constant(entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToArray()))
+            ? new DynamoDbInFilter(discriminator, Expression.Constant(DiscriminatorValues(entityType)))
             : null;
+
+    /// <summary>The discriminator values of an entity type and its derived types: those its items may hold.</summary>
+    public static object?[] DiscriminatorValues(IEntityType entityType)
+        => entityType.GetConcreteDerivedTypesInclusive().Select(t => t.GetDiscriminatorValue()).ToArray();
 
     public override Type Type => typeof(object);
 

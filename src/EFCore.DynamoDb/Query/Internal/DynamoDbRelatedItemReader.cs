@@ -62,9 +62,16 @@ internal sealed class DynamoDbRelatedItemReader
             return query;
         }
 
+        // Consistent reads where they are possible: global indexes cannot read consistently.
+        DynamoDbReadPlan Plan(DynamoDbQueryExpression query)
+            => DynamoDbReadPlanner.Plan(query, options with { ConsistentRead = null }, typeMappings) is var plan
+                && options.ConsistentRead == true && plan.Index?.GetSecondaryIndexType() != DynamoDbSecondaryIndexType.Global
+                    ? plan with { ConsistentRead = true }
+                    : plan;
+
         var keyed = CreateQuery();
         keyed.ApplyPredicate(key.KeyPredicate());
-        var plan = DynamoDbReadPlanner.Plan(keyed, options, typeMappings);
+        var plan = Plan(keyed);
         var byFullKey = refine == null && key.TargetProperties.SequenceEqual(key.TargetType.FindPrimaryKey()!.Properties);
         if (byFullKey || plan.Operation != DynamoDbReadOperation.Scan)
         {
@@ -74,11 +81,11 @@ internal sealed class DynamoDbRelatedItemReader
         // No key or index finds the related items: one scan of the type's items, matched on the client.
         if (limited)
         {
-            throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), options.QueryText));
+            throw new InvalidOperationException(DynamoDbStrings.LimitedIncludeNeedsIndex(
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))));
         }
 
-        return new DynamoDbRelatedItemReader(key, plan, DynamoDbReadPlanner.Plan(CreateQuery(), options, typeMappings), false);
+        return new DynamoDbRelatedItemReader(key, plan, Plan(CreateQuery()), false);
     }
 
     /// <summary>What the reader reads, for messages: the related entity type and the navigation.</summary>

@@ -45,10 +45,10 @@ internal sealed class DynamoDbRelatedKey
             p, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(_parameters[i], p))))!;
 
     /// <summary>The source item's key values as one text; null when one is missing (an optional relationship not set).</summary>
-    public string? SourceIdentity(Dictionary<string, AttributeValue> item) => Identity(item, _sourceNames);
+    public string? SourceIdentity(Dictionary<string, AttributeValue> item) => DynamoDbKeyIdentity.OfValues(item, _sourceNames);
 
     /// <summary>The related item's key values as one text, comparable with <see cref="SourceIdentity"/>.</summary>
-    public string? TargetIdentity(Dictionary<string, AttributeValue> item) => Identity(item, _targetNames);
+    public string? TargetIdentity(Dictionary<string, AttributeValue> item) => DynamoDbKeyIdentity.OfValues(item, _targetNames);
 
     /// <summary>The key of the related item of a source item, when the target properties are its full primary key.</summary>
     public Dictionary<string, AttributeValue> TargetKeyOf(Dictionary<string, AttributeValue> source)
@@ -91,27 +91,6 @@ internal sealed class DynamoDbRelatedKey
         }
 
         return parameters;
-    }
-
-    private static string? Identity(Dictionary<string, AttributeValue> item, string[] names)
-    {
-        if (names.Length == 1)
-        {
-            return item.TryGetValue(names[0], out var single) && single.NULL != true ? DynamoDbRequestPrinter.PrintValue(single) : null;
-        }
-
-        var parts = new string[names.Length];
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (!item.TryGetValue(names[i], out var value) || value.NULL == true)
-            {
-                return null;
-            }
-
-            parts[i] = DynamoDbRequestPrinter.PrintValue(value);
-        }
-
-        return string.Join("\u0001", parts);
     }
 
     private static Func<Dictionary<string, AttributeValue>, object?> CompileReader(IProperty property)
