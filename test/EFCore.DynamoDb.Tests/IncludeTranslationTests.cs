@@ -37,6 +37,16 @@ public class LeagueContext : DbContext
         => modelBuilder.Entity<Player>().HasIndex(p => new { p.TeamId, p.Goals }).IsGlobalSecondaryIndex("by-team");
 }
 
+/// <summary>The league with the players of a team auto-included.</summary>
+public class AutoIncludingLeagueContext : LeagueContext
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Team>().Navigation(t => t.Players).AutoInclude();
+    }
+}
+
 /// <summary>The requests of queries with includes, as ToQueryString prints them: the main read, then each follow-up.</summary>
 public class IncludeTranslationTests
 {
@@ -105,5 +115,22 @@ public class IncludeTranslationTests
         Assert.Contains("OrderBy", ordering.Message);
         var scanLimited = Assert.Throws<InvalidOperationException>(() => Text(c => c.Teams.Include(t => t.Fans.Take(1))));
         Assert.Contains("GlobalSecondaryIndex", scanLimited.Message);
+    }
+
+    [Fact]
+    public void Auto_included_navigations_are_loaded_like_includes_unless_ignored()
+    {
+        using var context = new AutoIncludingLeagueContext();
+        Assert.Contains("-- Then 'Team.Players'", context.Teams.Where(t => t.Id == "t1").ToQueryString());
+        Assert.DoesNotContain("-- Then", context.Teams.IgnoreAutoIncludes().Where(t => t.Id == "t1").ToQueryString());
+    }
+
+    [Fact]
+    public void ExecuteDelete_of_principals_whose_dependents_cascade_is_refused()
+    {
+        using var context = new LeagueContext();
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Teams.Where(t => t.Id == "t1").ExecuteDelete());
+        Assert.Contains("'Team.Players'", exception.Message);
+        Assert.Contains("SaveChanges", exception.Message);
     }
 }

@@ -95,6 +95,9 @@ internal static class DynamoDbStrings
     public static string IncludeQueryFilterWithContext(string navigation, string entityType)
         => $"The include of '{navigation}' would apply the query filter of '{entityType}', which reads members of the DbContext: the provider cannot bind them in the follow-up read yet. Load the related entities with their own query (which applies the filter), or add IgnoreQueryFilters().";
 
+    public static string ExecuteDeleteOfPrincipal(string entityType, string relationship, string deleteBehavior)
+        => $"ExecuteDelete cannot delete '{entityType}' items: the dependents of '{relationship}' (DeleteBehavior.{deleteBehavior}) would be left behind, since DynamoDB has no foreign keys to act on them. Remove the entities and call SaveChanges, which finds and {(deleteBehavior == "Cascade" ? "deletes" : "unlinks")} the dependents in the same transaction, or configure DeleteBehavior.ClientSetNull or ClientNoAction if they may stay.";
+
     public static string IncludeWithProjection(string query)
         => $"The query '{query}' includes related entities and projects its results (Select). The related items are read by follow-up requests for the entities a query returns: return the entities with their includes, then project in memory (AsEnumerable().Select(...)).";
 

@@ -18,7 +18,7 @@ internal sealed class DynamoDbQueryTranslationPreprocessor(
     {
         query = new DynamoDbQueryOptionsExtractingExpressionVisitor(queryCompilationContext).Visit(query);
         queryCompilationContext.QueryText = query.Print();
-        query = new DynamoDbIncludeExtractingExpressionVisitor(queryCompilationContext).Visit(query);
+        query = new DynamoDbIncludeExtractingExpressionVisitor(queryCompilationContext).Process(query);
         return base.Process(query);
     }
 }

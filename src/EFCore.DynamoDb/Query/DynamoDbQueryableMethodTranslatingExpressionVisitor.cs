@@ -204,9 +204,21 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     }
 
     protected override Expression? TranslateExecuteDelete(ShapedQueryExpression source)
-        => ((DynamoDbQueryExpression)source.QueryExpression) is { PartiQL: null, Aggregate: DynamoDbAggregate.None } query
+    {
+        if (((DynamoDbQueryExpression)source.QueryExpression) is not { PartiQL: null, Aggregate: DynamoDbAggregate.None } query)
+        {
+            return Unsupported(DynamoDbStrings.OperatorNotSupported("ExecuteDelete"));
+        }
+
+        // DynamoDB has no foreign keys to cascade: SaveChanges finds and deletes the dependents, ExecuteDelete cannot.
+        var cascading = query.EntityType.GetReferencingForeignKeys()
+            .Concat(query.EntityType.GetDerivedTypes().SelectMany(t => t.GetDeclaredReferencingForeignKeys()))
+            .FirstOrDefault(fk => !fk.IsOwnership && fk.DeleteBehavior is DeleteBehavior.Cascade or DeleteBehavior.SetNull);
+        return cascading == null
             ? new DynamoDbNonQueryExpression(query, null)
-            : Unsupported(DynamoDbStrings.OperatorNotSupported("ExecuteDelete"));
+            : Unsupported(DynamoDbStrings.ExecuteDeleteOfPrincipal(
+                query.EntityType.DisplayName(), EFCore.DynamoDb.Update.DynamoDbUnloadedDependentFinder.Describe(cascading), cascading.DeleteBehavior.ToString()));
+    }
 
     protected override Expression? TranslateExecuteUpdate(ShapedQueryExpression source, IReadOnlyList<ExecuteUpdateSetter> setters)
     {

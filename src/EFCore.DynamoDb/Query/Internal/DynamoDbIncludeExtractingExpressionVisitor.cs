@@ -24,6 +24,64 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
 
     private IModel Model => queryCompilationContext.Model;
 
+    private bool _ignoreAutoIncludes;
+
+    /// <summary>The query without its includes, which are recorded on the query compilation context.</summary>
+    public Expression Process(Expression query)
+    {
+        _ignoreAutoIncludes = new AutoIncludesIgnoredFinder().Finds(query);
+        return Visit(query);
+    }
+
+    protected override Expression VisitExtension(Expression node)
+    {
+        // Navigations configured with AutoInclude() are loaded like includes; EF Core must not expand them into joins.
+        if (node is EntityQueryRootExpression root && !_ignoreAutoIncludes
+            && AddAutoIncludes(queryCompilationContext.Includes, root.EntityType, []))
+        {
+            return Expression.Call(IgnoreAutoIncludesMethod.MakeGenericMethod(root.ElementType), root);
+        }
+
+        return base.VisitExtension(node);
+    }
+
+    private static readonly System.Reflection.MethodInfo IgnoreAutoIncludesMethod
+        = typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.IgnoreAutoIncludes))!;
+
+    /// <summary>Adds the auto-included navigations of a type (and of those they lead to); false when it has none.</summary>
+    private static bool AddAutoIncludes(List<DynamoDbIncludeNode> nodes, IEntityType entityType, HashSet<INavigationBase> path)
+    {
+        var added = false;
+        foreach (var navigation in entityType.GetDerivedTypesInclusive()
+            .SelectMany(t => t.GetDeclaredNavigations().Cast<INavigationBase>().Concat(t.GetDeclaredSkipNavigations()))
+            .Where(n => n.IsEagerLoaded && n is not INavigation { ForeignKey.IsOwnership: true } && !path.Contains(n) && (n.Inverse == null || !path.Contains(n.Inverse))))
+        {
+            var node = DynamoDbIncludeNode.GetOrAdd(nodes, navigation);
+            AddAutoIncludes(node.Children, navigation.TargetEntityType, [.. path, navigation]);
+            added = true;
+        }
+
+        return added;
+    }
+
+    /// <summary>Finds whether a query calls <c>IgnoreAutoIncludes()</c>.</summary>
+    private sealed class AutoIncludesIgnoredFinder : ExpressionVisitor
+    {
+        private bool _found;
+
+        public bool Finds(Expression query)
+        {
+            Visit(query);
+            return _found;
+        }
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            _found |= node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == IgnoreAutoIncludesMethod;
+            return base.VisitMethodCall(node);
+        }
+    }
+
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
         if (IsInclude(node))
