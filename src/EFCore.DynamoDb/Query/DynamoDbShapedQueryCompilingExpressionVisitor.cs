@@ -67,7 +67,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
 
             // EF Core loads includes of entities a projection returns; their items are read by follow-up requests of
             // the entity query only.
-            if (new EntityFinder().Find(shapedQueryExpression.ShaperExpression))
+            if (DynamoDbExpressionSearch.Any(shapedQueryExpression.ShaperExpression, e => FindEntityType(e) is { } type && !type.IsOwned()))
             {
                 throw new InvalidOperationException(DynamoDbStrings.IncludeWithProjection(queryCompilationContext.QueryText));
             }
@@ -160,24 +160,6 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
         return Expression.Lambda<Func<QueryContext, Dictionary<string, AttributeValue>, object>>(
             Expression.Convert(CreateShaperBody(entity, item), typeof(object)), QueryCompilationContext.QueryContextParameter, item).Compile();
-    }
-
-    /// <summary>Finds whether a projection returns entities.</summary>
-    private sealed class EntityFinder : ExpressionVisitor
-    {
-        private bool _found;
-
-        public bool Find(Expression shaper)
-        {
-            Visit(shaper);
-            return _found;
-        }
-
-        protected override Expression VisitExtension(Expression node)
-        {
-            _found |= FindEntityType(node) is { } entityType && !entityType.IsOwned();
-            return node;
-        }
     }
 
     /// <summary>The entity type a query returns (which includes apply to), or null for a projection.</summary>

@@ -29,7 +29,8 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
     /// <summary>The query without its includes, which are recorded on the query compilation context.</summary>
     public Expression Process(Expression query)
     {
-        _ignoreAutoIncludes = new AutoIncludesIgnoredFinder().Finds(query);
+        _ignoreAutoIncludes = DynamoDbExpressionSearch.Any(
+            query, e => e is MethodCallExpression { Method.IsGenericMethod: true } call && call.Method.GetGenericMethodDefinition() == IgnoreAutoIncludesMethod);
         return Visit(query);
     }
 
@@ -62,24 +63,6 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         }
 
         return added;
-    }
-
-    /// <summary>Finds whether a query calls <c>IgnoreAutoIncludes()</c>.</summary>
-    private sealed class AutoIncludesIgnoredFinder : ExpressionVisitor
-    {
-        private bool _found;
-
-        public bool Finds(Expression query)
-        {
-            Visit(query);
-            return _found;
-        }
-
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            _found |= node.Method.IsGenericMethod && node.Method.GetGenericMethodDefinition() == IgnoreAutoIncludesMethod;
-            return base.VisitMethodCall(node);
-        }
     }
 
     protected override Expression VisitMethodCall(MethodCallExpression node)

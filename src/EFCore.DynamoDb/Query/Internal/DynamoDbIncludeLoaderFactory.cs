@@ -99,31 +99,12 @@ internal sealed class DynamoDbIncludeLoaderFactory(
                 continue;
             }
 
-            if (ContextReferenceFinder.Finds(lambda))
+            if (DynamoDbExpressionSearch.Any(lambda, e => typeof(DbContext).IsAssignableFrom(e.Type)))
             {
                 throw new InvalidOperationException(DynamoDbStrings.IncludeQueryFilterWithContext(description, entityType.GetRootType().DisplayName()));
             }
 
             yield return (nameof(Queryable.Where), lambda);
-        }
-    }
-
-    /// <summary>Finds whether an expression reads members of a <see cref="DbContext"/>.</summary>
-    private sealed class ContextReferenceFinder : ExpressionVisitor
-    {
-        private bool _found;
-
-        public static bool Finds(Expression expression)
-        {
-            var finder = new ContextReferenceFinder();
-            finder.Visit(expression);
-            return finder._found;
-        }
-
-        public override Expression? Visit(Expression? node)
-        {
-            _found |= node != null && typeof(DbContext).IsAssignableFrom(node.Type);
-            return _found ? node : base.Visit(node);
         }
     }
 
