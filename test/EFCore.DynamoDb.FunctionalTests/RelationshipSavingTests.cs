@@ -195,4 +195,32 @@ public class RelationshipSavingTests : DynamoDbTestBase<BloggingContext>
         Assert.False(comment.ContainsKey("PostId"));
         Assert.False(comment.ContainsKey("AuthorId"));
     }
+
+    [Fact]
+    public async Task Including_150_blogs_reads_them_in_two_BatchGetItem_requests_and_resends_unprocessed_keys()
+    {
+        await using (var seed = CreateContext())
+        {
+            seed.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            seed.Blogs.AddRange(Enumerable.Range(0, 150).Select(i => new Blog
+            {
+                Id = $"many{i:D3}",
+                Name = $"Many {i}",
+                Posts = [new Post { Id = $"many{i:D3}-p", Title = "P", Score = 99 }],
+            }));
+            await seed.SaveChangesAsync();
+        }
+
+        var transport = new FaultInjectingHttpClientFactory((operation, call) => operation == "BatchGetItem" && call <= 2 ? Fault.ProcessHalf : Fault.None, recordBodies: true);
+        await using var context = CreateContext(d => d.ConfigureClient(c => c.HttpClientFactory = transport));
+
+        var posts = await context.Posts.AllowScan().Where(p => p.Score == 99).Include(p => p.Blog).ToListAsync();
+
+        Assert.Equal(150, posts.Count);
+        Assert.All(posts, p => Assert.Equal(p.Id[..7], p.Blog!.Id));
+        // 100 + 50 keys; each of the first two requests answered half, the rest resent until all were read.
+        var batches = transport.Requests.Where(r => r.Operation == "BatchGetItem").ToList();
+        Assert.True(batches.Count >= 4, $"expected resends of unprocessed keys, saw {batches.Count} requests");
+        Assert.Equal(100, System.Text.Json.Nodes.JsonNode.Parse(batches[0].Body)!["RequestItems"]!.AsObject().Single().Value!["Keys"]!.AsArray().Count);
+    }
 }

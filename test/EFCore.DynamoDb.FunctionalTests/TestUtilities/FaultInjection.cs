@@ -21,7 +21,10 @@ public enum Fault
     /// <summary>Send the request, then answer 500 as if the response were lost.</summary>
     LoseResponse,
 
-    /// <summary>BatchWriteItem only: send half of each table's writes and report the rest as UnprocessedItems.</summary>
+    /// <summary>
+    /// BatchWriteItem and BatchGetItem: send half of each table's writes or keys and report the rest as
+    /// UnprocessedItems or UnprocessedKeys.
+    /// </summary>
     ProcessHalf,
 
     /// <summary>TransactWriteItems only: answer TransactionCanceledException with TransactionConflict reasons, without sending.</summary>
@@ -95,26 +98,28 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
                         ["CancellationReasons"] = reasons,
                     });
                 case Fault.ProcessHalf:
-                    return await ProcessHalfAsync(request, cancellationToken);
+                    return await ProcessHalfAsync(request, isRead: operation == "BatchGetItem", cancellationToken);
                 default:
                     return await base.SendAsync(request, cancellationToken);
             }
         }
 
-        private async Task<HttpResponseMessage> ProcessHalfAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        private async Task<HttpResponseMessage> ProcessHalfAsync(HttpRequestMessage request, bool isRead, CancellationToken cancellationToken)
         {
+            // BatchWriteItem lists each table's writes; BatchGetItem each table's keys, with the read's other options.
             var body = JsonNode.Parse(await request.Content!.ReadAsStringAsync(cancellationToken))!.AsObject();
             var unprocessed = new JsonObject();
-            foreach (var (table, writes) in body["RequestItems"]!.AsObject().ToList())
+            foreach (var (table, requested) in body["RequestItems"]!.AsObject().ToList())
             {
-                var all = writes!.AsArray().Select(w => w!.DeepClone()).ToList();
-                var kept = all.Take((all.Count + 1) / 2).ToList();
-                if (all.Count > kept.Count)
+                var all = (isRead ? requested!["Keys"]! : requested!).AsArray().Select(w => w!.DeepClone()).ToList();
+                var kept = new JsonArray(all.Take((all.Count + 1) / 2).ToArray());
+                var rest = new JsonArray(all.Skip(kept.Count).ToArray());
+                if (rest.Count > 0)
                 {
-                    unprocessed[table] = new JsonArray(all.Skip(kept.Count).ToArray());
+                    unprocessed[table] = isRead ? WithKeys(requested!, rest) : rest;
                 }
 
-                body["RequestItems"]![table] = new JsonArray(kept.ToArray());
+                body["RequestItems"]![table] = isRead ? WithKeys(requested!, kept) : kept;
             }
 
             var forwarded = new HttpRequestMessage(request.Method, request.RequestUri) { Content = Content(body.ToJsonString()) };
@@ -127,10 +132,17 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
             var result = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
             if (response.StatusCode == HttpStatusCode.OK)
             {
-                result["UnprocessedItems"] = unprocessed;
+                result[isRead ? "UnprocessedKeys" : "UnprocessedItems"] = unprocessed;
             }
 
             return Json(response.StatusCode, result);
+        }
+
+        private static JsonObject WithKeys(JsonNode read, JsonArray keys)
+        {
+            var copy = read.DeepClone().AsObject();
+            copy["Keys"] = keys;
+            return copy;
         }
 
         private static HttpResponseMessage Error(HttpStatusCode status, string type, string message)
