@@ -3,6 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using BenchmarkDotNet.Attributes;
 using EFCore.DynamoDb.Benchmarks.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Benchmarks.Workloads;
 
@@ -16,6 +17,10 @@ public class IncludeBenchmarks : WorkloadBase
     private const string BlogType = nameof(BenchBlog);
     private readonly string _pk = "blog#1";
     private DbContextOptions<BlogBenchDbContext> _options = null!;
+    private PooledDbContextFactory<BlogBenchDbContext> _pool = null!;
+
+    private static readonly Func<BlogBenchDbContext, string, Task<BenchBlog>> CompiledQuery
+        = EF.CompileAsyncQuery((BlogBenchDbContext db, string pk) => db.Blogs.AsNoTracking().Include(b => b.Posts).Single(b => b.Pk == pk));
 
     protected override Task SeedAsync()
     {
@@ -37,6 +42,7 @@ public class IncludeBenchmarks : WorkloadBase
     protected override Task PrepareAsync()
     {
         _options = new DbContextOptionsBuilder<BlogBenchDbContext>().UseDynamoDb(EfClient).Options;
+        _pool = new PooledDbContextFactory<BlogBenchDbContext>(_options);
         return Task.CompletedTask;
     }
 
@@ -93,5 +99,13 @@ public class IncludeBenchmarks : WorkloadBase
     {
         await using var db = new BlogBenchDbContext(_options);
         return (await db.Blogs.AsNoTracking().Where(b => b.Pk == _pk).Include(b => b.Posts).SingleAsync()).Posts.Count;
+    }
+
+    /// <summary>The same compiled (<c>EF.CompileAsyncQuery</c>), without tracking, on a pooled context: an EF Core hot path.</summary>
+    [Benchmark]
+    public async Task<int> EfCorePooledCompiled()
+    {
+        await using var db = await _pool.CreateDbContextAsync();
+        return (await CompiledQuery(db, _pk)).Posts.Count;
     }
 }
