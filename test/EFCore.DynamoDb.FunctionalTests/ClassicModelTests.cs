@@ -38,6 +38,11 @@ public class ClassicModelTests : DynamoDbTestBase<ClassicContext>
             var tag = (await context.Tags.FindAsync("csharp"))!;
             await context.Entry(tag).Collection(t => t.Posts).LoadAsync();
             Assert.Equal(2, tag.Posts.Count);
+
+            // The explicit join entity is an entity like any other, with its payload and navigations.
+            var tagging = await context.PostTags.Include(pt => pt.Tag).Include(pt => pt.Post).SingleAsync(pt => pt.ClassicPostId == 11 && pt.ClassicTagId == "dynamodb");
+            Assert.Equal("Keys", tagging.Post.Title);
+            Assert.Equal(dynamo.ClassicTagId, tagging.Tag.ClassicTagId);
         }
     }
 

@@ -40,6 +40,7 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
             Name = "Ada",
             Articles = [new Article { Id = "x1", Title = "One" }, new Article { Id = "x2", Title = "Two" }],
         });
+        context.Comments.Add(new Comment { Id = "ac1", Text = "By Ada", AuthorId = "a1" });
         context.Forums.Add(new Forum
         {
             ForumId = "f1",
@@ -396,5 +397,18 @@ public class RelationshipTests : DynamoDbTestBase<BloggingContext>
 
         var posts = await context.Blogs.Where(b => b.Id == "b0").SelectMany(b => b.Posts).Include(p => p.Comments).ToListAsync();
         Assert.Equal(2, posts.Single(p => p.Id == "b0-p1").Comments.Count);
+    }
+
+    [Fact]
+    public async Task An_include_through_an_index_lacking_attributes_completes_the_items_from_the_table()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var author = await context.Authors.Include(a => a.Comments).SingleAsync(a => a.Id == "a1");
+
+        Assert.Equal("By Ada", Assert.Single(author.Comments).Text);
+        Assert.Equal(["GetItem", "Query", "BatchGetItem"], transport.Operations);
+        Assert.Contains("\"IndexName\":\"by-author\"", transport.Requests.Single(r => r.Operation == "Query").Body);
     }
 }

@@ -54,6 +54,7 @@ public class Author
     public string Id { get; set; } = "";
     public string Name { get; set; } = "";
     public List<Article> Articles { get; set; } = [];
+    public List<Comment> Comments { get; set; } = [];
 }
 
 public class Article
@@ -126,8 +127,10 @@ public class BloggingContext(DbContextOptions<BloggingContext> options) : DbCont
         {
             b.HasOne<Post>().WithMany(p => p.Comments).HasForeignKey("PostId").OnDelete(DeleteBehavior.SetNull);
             b.HasIndex("PostId").IsGlobalSecondaryIndex("by-post");
-            b.HasOne<Author>().WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
-            b.HasIndex(c => c.AuthorId).IsGlobalSecondaryIndex("by-author");
+            b.HasOne<Author>().WithMany(a => a.Comments).HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.SetNull);
+            // An index holding the keys and what the query filter reads: the rest of what an include reads through it
+            // is completed from the table.
+            b.HasIndex(c => c.AuthorId).IsGlobalSecondaryIndex("by-author").HasProjection(DynamoDbProjectionType.Include, nameof(Comment.Hidden));
             b.HasQueryFilter(c => !c.Hidden);
         });
         modelBuilder.Entity<Article>(b =>

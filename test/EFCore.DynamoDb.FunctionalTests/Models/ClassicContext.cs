@@ -20,6 +20,16 @@ public class ClassicPost
     public List<ClassicTag> Tags { get; set; } = [];
 }
 
+/// <summary>An explicit join entity type with a payload: when a tag was put on a post.</summary>
+public class PostTag
+{
+    public int ClassicPostId { get; set; }
+    public string ClassicTagId { get; set; } = "";
+    public DateTime TaggedAt { get; set; }
+    public ClassicPost Post { get; set; } = null!;
+    public ClassicTag Tag { get; set; } = null!;
+}
+
 public class ClassicTag
 {
     public string ClassicTagId { get; set; } = "";
@@ -74,6 +84,7 @@ public class ClassicContext(DbContextOptions<ClassicContext> options) : DbContex
     public DbSet<ClassicBlog> Blogs => Set<ClassicBlog>();
     public DbSet<ClassicPost> Posts => Set<ClassicPost>();
     public DbSet<ClassicTag> Tags => Set<ClassicTag>();
+    public DbSet<PostTag> PostTags => Set<PostTag>();
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderLine> OrderLines => Set<OrderLine>();
     public DbSet<Product> Products => Set<Product>();
@@ -91,7 +102,14 @@ public class ClassicContext(DbContextOptions<ClassicContext> options) : DbContex
             b.HasIndex(p => p.ClassicBlogId).IsGlobalSecondaryIndex("by-blog");
         });
         modelBuilder.Entity<ClassicPost>().HasMany(p => p.Tags).WithMany(t => t.Posts)
-            .UsingEntity(j => j.HasIndex("TagsClassicTagId").IsGlobalSecondaryIndex("by-tag"));
+            .UsingEntity<PostTag>(
+                r => r.HasOne(pt => pt.Tag).WithMany().HasForeignKey(pt => pt.ClassicTagId),
+                l => l.HasOne(pt => pt.Post).WithMany().HasForeignKey(pt => pt.ClassicPostId),
+                j =>
+                {
+                    j.HasKey(pt => new { pt.ClassicPostId, pt.ClassicTagId });
+                    j.HasIndex(pt => pt.ClassicTagId).IsGlobalSecondaryIndex("by-tag");
+                });
         modelBuilder.Entity<Order>().Property(o => o.OrderId).ValueGeneratedNever();
         modelBuilder.Entity<OrderLine>(b =>
         {
