@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 
+using EFCore.DynamoDb.Metadata;
+
 namespace EFCore.DynamoDb.Tests;
 
 public class ModelValidationTests
@@ -90,10 +92,33 @@ public class ModelValidationTests
     }
 
     [Fact]
-    public void Generated_integer_key_is_refused_with_what_to_do()
+    public void A_generated_integer_key_uses_hi_lo_from_a_sequence_named_after_its_table()
     {
-        var exception = BuildFails(b => b.Entity<Person>());
-        Assert.Contains("'Person.Id'", exception.Message);
+        using var context = new ModelContext(b => b.Entity<Person>());
+        var id = context.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.Id))!;
+        Assert.True(DynamoDbHiLo.UsesHiLo(id));
+        Assert.Equal(("Person", 10), (DynamoDbHiLo.SequenceName(id), DynamoDbHiLo.BlockSize(id)));
+    }
+
+    [Fact]
+    public void UseHiLo_names_the_sequence_and_block_size_per_property_or_for_the_model()
+    {
+        using var perProperty = new ModelContext(b => b.Entity<Person>().Property(p => p.Id).UseHiLo("people", 50));
+        var id = perProperty.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.Id))!;
+        Assert.Equal(("people", 50), (DynamoDbHiLo.SequenceName(id), DynamoDbHiLo.BlockSize(id)));
+
+        using var modelWide = new ModelContext(b => { b.UseHiLo("all", 100); b.Entity<Person>(); });
+        id = modelWide.Model.FindEntityType(typeof(Person))!.FindProperty(nameof(Person.Id))!;
+        Assert.Equal(("all", 100), (DynamoDbHiLo.SequenceName(id), DynamoDbHiLo.BlockSize(id)));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ModelContext(b => b.Entity<Person>().Property(p => p.Id).UseHiLo(blockSize: 0)).Model);
+    }
+
+    [Fact]
+    public void A_generated_decimal_key_is_refused_with_what_to_do()
+    {
+        var exception = BuildFails(b => b.Entity<Priced>().Property(p => p.Id).ValueGeneratedOnAdd());
+        Assert.Contains("'Priced.Id'", exception.Message);
         Assert.Contains("ValueGeneratedNever()", exception.Message);
     }
 

@@ -20,6 +20,11 @@ public class PerInstanceModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Inf
     public object Create(DbContext context, bool designTime) => (context, designTime);
 }
 
+public class Priced
+{
+    public decimal Id { get; set; }
+}
+
 public class Person
 {
     public int Id { get; set; }

@@ -58,6 +58,28 @@ public static class DynamoDbPropertyBuilderExtensions
         return propertyBuilder;
     }
 
+    /// <summary>
+    /// Generates the property's values on insert with a hi-lo generator: one <c>UpdateItem ADD</c> on the sequence's
+    /// counter item reserves <paramref name="blockSize"/> values, unique across processes and increasing. Integer keys
+    /// generated on add (EF Core's default for <c>int</c> and <c>long</c> keys) use it without this call; it names
+    /// their sequence (default: the table name) and block size (default: 10).
+    /// </summary>
+    public static PropertyBuilder UseHiLo(this PropertyBuilder propertyBuilder, string? sequenceName = null, int blockSize = DynamoDbHiLo.DefaultBlockSize)
+    {
+        ArgumentNullException.ThrowIfNull(propertyBuilder);
+        DynamoDbHiLo.CheckArguments(sequenceName, blockSize);
+        var property = propertyBuilder.Metadata;
+        property.ValueGenerated = ValueGenerated.OnAdd;
+        property.SetAnnotation(DynamoDbAnnotationNames.HiLoSequenceName, sequenceName);
+        property.SetAnnotation(DynamoDbAnnotationNames.HiLoBlockSize, blockSize);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="UseHiLo(PropertyBuilder, string?, int)"/>
+    public static PropertyBuilder<TProperty> UseHiLo<TProperty>(
+        this PropertyBuilder<TProperty> propertyBuilder, string? sequenceName = null, int blockSize = DynamoDbHiLo.DefaultBlockSize)
+        => (PropertyBuilder<TProperty>)UseHiLo((PropertyBuilder)propertyBuilder, sequenceName, blockSize);
+
     private static void SetAttributeName(IMutableProperty property, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);

@@ -42,6 +42,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<DynamoDbClientFactory, DynamoDbClientFactory>()
+                .TryAddSingleton<DynamoDbHiLoStateCache, DynamoDbHiLoStateCache>()
                 .TryAddScoped<DynamoDbContextSettings, DynamoDbContextSettings>()
                 .TryAddScoped<DynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()

@@ -156,7 +156,8 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
 
             if (mapping.Codec.AttributeType == DynamoDbAttributeType.Number
                 && property.ValueGenerated != ValueGenerated.Never
-                && property.GetValueGeneratorFactory() == null)
+                && property.GetValueGeneratorFactory() == null
+                && !DynamoDbHiLo.UsesHiLo(property))
             {
                 throw new InvalidOperationException(DynamoDbStrings.NumericKeyGeneration(entityType.DisplayName(), property.Name));
             }

@@ -26,4 +26,10 @@ internal static class DynamoDbAnnotationNames
     public const string WriteCapacity = Prefix + "WriteCapacity";
     public const string StreamViewType = Prefix + "StreamViewType";
     public const string TimeToLive = Prefix + "TimeToLive";
+
+    /// <summary>On a property or the model: the hi-lo sequence its generated integer keys come from.</summary>
+    public const string HiLoSequenceName = Prefix + "HiLoSequenceName";
+
+    /// <summary>On a property or the model: how many hi-lo values one counter update reserves.</summary>
+    public const string HiLoBlockSize = Prefix + "HiLoBlockSize";
 }

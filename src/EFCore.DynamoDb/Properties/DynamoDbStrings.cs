@@ -64,8 +64,11 @@ internal static class DynamoDbStrings
     public static string UnsupportedKeyType(string entityType, string property, string clrType)
         => $"The key property '{entityType}.{property}' is of type '{clrType}', which a DynamoDB key cannot hold. Key attributes must be strings, numbers or binary: use such a type, or add a value converter to one.";
 
+    public static string HiLoBlockSize
+        => "A hi-lo block reserves at least one value.";
+
     public static string NumericKeyGeneration(string entityType, string property)
-        => $"The key property '{entityType}.{property}' is numeric and configured to have its values generated, but DynamoDB cannot generate numeric keys. Call ValueGeneratedNever() and set the values yourself, or use a Guid key, which EF Core generates on the client.";
+        => $"The key property '{entityType}.{property}' is numeric and configured to have its values generated, but DynamoDB cannot generate keys and the provider's hi-lo generator only serves integer keys without a value converter. Call ValueGeneratedNever() and set the values yourself, use an int or long key (hi-lo), or a Guid key, which EF Core generates on the client.";
 
     public static string DuplicateAttributeName(string entityType, string attributeName, string properties)
         => $"The properties {properties} of '{entityType}' are all mapped to the attribute '{attributeName}'. Give each property its own attribute name with HasAttributeName(...).";

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace EFCore.DynamoDb.Storage;
 
 /// <summary>
 /// Provisions the model's tables: <c>EnsureCreated</c> creates each missing table with its key schema and waits
-/// until it is ACTIVE; <c>EnsureDeleted</c> deletes them and waits until they are gone; <c>CanConnect</c> lists tables.
+/// until it is ACTIVE (and the hi-lo counter table when the model generates hi-lo keys); <c>EnsureDeleted</c> deletes
+/// them and waits until they are gone; <c>CanConnect</c> lists tables.
 /// </summary>
 internal sealed class DynamoDbDatabaseCreator(
     ICurrentDbContext currentContext,
@@ -33,15 +35,23 @@ internal sealed class DynamoDbDatabaseCreator(
         var pending = new List<string>();
         var existingTables = new List<(string Name, TableDescription Description, List<IEntityType> Types)>();
         var created = false;
-        foreach (var table in Tables())
+        var tables = Tables().Select(t => (
+            Name: clientWrapper.Settings.ResolveTableName(t.Key),
+            Create: (Func<string, CreateTableRequest>)(name => CreateTableRequest(name, t.ToList())),
+            Types: t.ToList()));
+        if (CounterTableName() is { } counterTable)
         {
-            var tableName = clientWrapper.Settings.ResolveTableName(table.Key);
+            tables = tables.Append((counterTable, CounterTableRequest, []));
+        }
+
+        foreach (var (tableName, create, types) in tables)
+        {
             var existing = await DescribeAsync(tableName, cancellationToken).ConfigureAwait(false);
             if (existing == null)
             {
                 try
                 {
-                    await clientWrapper.CreateTableAsync(CreateTableRequest(tableName, table.ToList()), cancellationToken).ConfigureAwait(false);
+                    await clientWrapper.CreateTableAsync(create(tableName), cancellationToken).ConfigureAwait(false);
                     created = true;
                 }
                 catch (ResourceInUseException)
@@ -55,9 +65,9 @@ internal sealed class DynamoDbDatabaseCreator(
                 pending.Add(tableName);
             }
 
-            if (existing != null)
+            if (existing != null && types.Count > 0)
             {
-                existingTables.Add((tableName, existing, table.ToList()));
+                existingTables.Add((tableName, existing, types));
             }
         }
 
@@ -87,9 +97,9 @@ internal sealed class DynamoDbDatabaseCreator(
     public async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
     {
         var deleted = new List<string>();
-        foreach (var table in Tables())
+        var tableNames = Tables().Select(t => clientWrapper.Settings.ResolveTableName(t.Key));
+        foreach (var tableName in CounterTableName() is { } counterTable ? tableNames.Append(counterTable) : tableNames)
         {
-            var tableName = clientWrapper.Settings.ResolveTableName(table.Key);
             try
             {
                 await clientWrapper.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, cancellationToken).ConfigureAwait(false);
@@ -137,6 +147,20 @@ internal sealed class DynamoDbDatabaseCreator(
         => currentContext.Context.Model.GetEntityTypes()
             .Where(e => e.BaseType == null && !e.IsOwned())
             .GroupBy(e => e.GetTableName()!);
+
+    /// <summary>The table of the hi-lo counters (with the context's prefix), when the model generates hi-lo keys.</summary>
+    private string? CounterTableName()
+        => DynamoDbHiLo.IsUsed(currentContext.Context.Model) ? clientWrapper.Settings.ResolveTableName(DynamoDbHiLo.CounterTableName) : null;
+
+    /// <summary>The hi-lo counter table: one item per sequence, keyed by its name, on demand.</summary>
+    private static CreateTableRequest CounterTableRequest(string tableName)
+        => new()
+        {
+            TableName = tableName,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement(DynamoDbHiLo.SequenceAttribute, KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition(DynamoDbHiLo.SequenceAttribute, ScalarAttributeType.S)],
+        };
 
     private static CreateTableRequest CreateTableRequest(string tableName, IReadOnlyList<IEntityType> rootTypes)
     {

@@ -1,4 +1,5 @@
 using EFCore.DynamoDb.Metadata;
+using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
@@ -6,12 +7,32 @@ using Microsoft.EntityFrameworkCore.ValueGeneration;
 namespace EFCore.DynamoDb.ValueGeneration;
 
 /// <summary>
-/// EF Core's value generators, plus temporary values for the ordinal key of owned collection elements: the provider
-/// replaces them with the element's position when the owner's item is written.
+/// EF Core's value generators, plus hi-lo values for integer keys generated on add (a generator per context, over
+/// blocks shared by the process), and temporary values for the ordinal key of owned collection elements: the
+/// provider replaces them with the element's position when the owner's item is written.
 /// </summary>
-internal sealed class DynamoDbValueGeneratorSelector(ValueGeneratorSelectorDependencies dependencies) : ValueGeneratorSelector(dependencies)
+internal sealed class DynamoDbValueGeneratorSelector(
+    ValueGeneratorSelectorDependencies dependencies, DynamoDbHiLoStateCache hiLoStates, DynamoDbClientWrapper clientWrapper)
+    : ValueGeneratorSelector(dependencies)
 {
     private readonly TemporaryNumberValueGeneratorFactory _ordinals = new();
+
+    public override bool TrySelect(IProperty property, ITypeBase typeBase, out ValueGenerator? valueGenerator)
+    {
+        if (!DynamoDbHiLo.UsesHiLo(property))
+        {
+            return base.TrySelect(property, typeBase, out valueGenerator);
+        }
+
+        // Not cached with the model like other generators: it sends its requests through this context's client.
+        var table = clientWrapper.Settings.ResolveTableName(DynamoDbHiLo.CounterTableName);
+        var (sequence, blockSize) = (DynamoDbHiLo.SequenceName(property), DynamoDbHiLo.BlockSize(property));
+        var state = hiLoStates.GetOrAdd(clientWrapper.Settings.Client, table, sequence, blockSize);
+        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+        valueGenerator = (ValueGenerator)Activator.CreateInstance(
+            typeof(DynamoDbHiLoValueGenerator<>).MakeGenericType(type), state, clientWrapper, table, sequence, blockSize)!;
+        return true;
+    }
 
     // Called once per property: EF Core caches the generator, which must hand out distinct temporary values.
     public override bool TryCreate(IProperty property, ITypeBase typeBase, out ValueGenerator? valueGenerator)

@@ -76,8 +76,8 @@ public class Lecture
 
 /// <summary>
 /// Classic models ported to DynamoDB: the classes and relationships are unchanged; only keys are configured
-/// (<see cref="ConfigureKeys"/>): integer keys are assigned by the application until hi-lo keys exist, and foreign
-/// keys that are looked up get a partition key or an index.
+/// (<see cref="ConfigureKeys"/>): foreign keys that are looked up get a partition key or an index. Integer keys are
+/// generated on add, as on SQL Server (hi-lo).
 /// </summary>
 public class ClassicContext(DbContextOptions<ClassicContext> options) : DbContext(options)
 {
@@ -95,12 +95,7 @@ public class ClassicContext(DbContextOptions<ClassicContext> options) : DbContex
 
     private static void ConfigureKeys(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<ClassicBlog>().Property(b => b.ClassicBlogId).ValueGeneratedNever();
-        modelBuilder.Entity<ClassicPost>(b =>
-        {
-            b.Property(p => p.ClassicPostId).ValueGeneratedNever();
-            b.HasIndex(p => p.ClassicBlogId).IsGlobalSecondaryIndex("by-blog");
-        });
+        modelBuilder.Entity<ClassicPost>().HasIndex(p => p.ClassicBlogId).IsGlobalSecondaryIndex("by-blog");
         modelBuilder.Entity<ClassicPost>().HasMany(p => p.Tags).WithMany(t => t.Posts)
             .UsingEntity<PostTag>(
                 r => r.HasOne(pt => pt.Tag).WithMany().HasForeignKey(pt => pt.ClassicTagId),
@@ -110,16 +105,12 @@ public class ClassicContext(DbContextOptions<ClassicContext> options) : DbContex
                     j.HasKey(pt => new { pt.ClassicPostId, pt.ClassicTagId });
                     j.HasIndex(pt => pt.ClassicTagId).IsGlobalSecondaryIndex("by-tag");
                 });
-        modelBuilder.Entity<Order>().Property(o => o.OrderId).ValueGeneratedNever();
         modelBuilder.Entity<OrderLine>(b =>
         {
             // The lines of an order live in the order's partition.
             b.HasPartitionKey(l => l.OrderId);
             b.HasSortKey(l => l.OrderLineId);
         });
-        modelBuilder.Entity<Product>().Property(p => p.ProductId).ValueGeneratedNever();
-        modelBuilder.Entity<Enrollee>().Property(e => e.EnrolleeId).ValueGeneratedNever();
-        modelBuilder.Entity<Lecture>().Property(l => l.LectureId).ValueGeneratedNever();
         modelBuilder.Entity<Enrollee>().HasMany(e => e.Lectures).WithMany(l => l.Enrollees)
             .UsingEntity(j => j.HasIndex("LecturesLectureId").IsGlobalSecondaryIndex("by-lecture"));
     }
