@@ -8,17 +8,22 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
 
 namespace EFCore.DynamoDb.Storage;
 
 /// <summary>
-/// Provisions the model's tables: <c>EnsureCreated</c> creates each missing table with its key schema and waits
-/// until it is ACTIVE (and the hi-lo counter table when the model generates hi-lo keys); <c>EnsureDeleted</c> deletes
+/// Provisions the model's tables: <c>EnsureCreated</c> creates each missing table with its key schema, waits
+/// until it is ACTIVE (and the hi-lo counter table when the model generates hi-lo keys), and writes the <c>HasData</c>
+/// seed data of the tables it created; <c>EnsureDeleted</c> deletes
 /// them and waits until they are gone; <c>CanConnect</c> lists tables.
 /// </summary>
 internal sealed class DynamoDbDatabaseCreator(
     ICurrentDbContext currentContext,
     DynamoDbClientWrapper clientWrapper,
+    IDatabase database,
+    IDesignTimeModel designTimeModel,
+    IUpdateAdapterFactory updateAdapterFactory,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
     : IDatabaseCreator
 {
@@ -34,7 +39,7 @@ internal sealed class DynamoDbDatabaseCreator(
     {
         var pending = new List<string>();
         var existingTables = new List<(string Name, TableDescription Description, List<IEntityType> Types)>();
-        var created = false;
+        var created = new List<string>();
         var tables = Tables().Select(t => (
             Name: clientWrapper.Settings.ResolveTableName(t.Key),
             Create: (Func<string, CreateTableRequest>)(name => CreateTableRequest(name, t.ToList())),
@@ -52,7 +57,7 @@ internal sealed class DynamoDbDatabaseCreator(
                 try
                 {
                     await clientWrapper.CreateTableAsync(create(tableName), cancellationToken).ConfigureAwait(false);
-                    created = true;
+                    created.Add(tableName);
                 }
                 catch (ResourceInUseException)
                 {
@@ -89,7 +94,37 @@ internal sealed class DynamoDbDatabaseCreator(
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return created;
+        await SeedAsync(created, cancellationToken).ConfigureAwait(false);
+        return created.Count > 0;
+    }
+
+    /// <summary>
+    /// Writes the model's <c>HasData</c> seed data into the tables this call created (not into tables that existed),
+    /// as one save: conditional inserts, in a transaction when they fit in one.
+    /// </summary>
+    private async Task SeedAsync(List<string> createdTables, CancellationToken cancellationToken)
+    {
+        if (createdTables.Count == 0)
+        {
+            return;
+        }
+
+        var model = designTimeModel.Model;
+        var updateAdapter = updateAdapterFactory.CreateStandalone(model);
+        foreach (var entityType in model.GetEntityTypes()
+            .Where(t => createdTables.Contains(clientWrapper.Settings.ResolveTableName(t.GetRootType().GetTableName()!))))
+        {
+            foreach (var seed in entityType.GetSeedData())
+            {
+                updateAdapter.CreateEntry(seed, entityType).EntityState = EntityState.Added;
+            }
+        }
+
+        var entries = updateAdapter.GetEntriesToSave();
+        if (entries.Count > 0)
+        {
+            await database.SaveChangesAsync(entries, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(EnsureDeletedAsync());
