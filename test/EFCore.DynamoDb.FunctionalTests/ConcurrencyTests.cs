@@ -92,4 +92,52 @@ public class ConcurrencyTests : DynamoDbTestBase<VersionedContext>
         first.Entry(mine).Property(d => d.Version).OriginalValue = 2;
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task A_Timestamp_byte_array_is_an_8_byte_binary_version_incremented_and_checked()
+    {
+        await using var first = CreateContext();
+        var note = new Note { Id = "n1", Text = "v1" };
+        first.Notes.Add(note);
+        await first.SaveChangesAsync();
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 1], note.RowVersion);
+
+        await using var second = CreateContext();
+        var theirs = (await second.Notes.FindAsync("n1"))!;
+        note.Text = "v2";
+        await first.SaveChangesAsync();
+        Assert.Equal([0, 0, 0, 0, 0, 0, 0, 2], note.RowVersion);
+        Assert.Equal(8, (await RawItemAsync("Notes", "n1"))["RowVersion"].B.Length);
+
+        theirs.Text = "stale";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteUpdate_moves_the_row_version_on_so_a_stale_copy_fails_to_save()
+    {
+        await using (var setup = CreateContext())
+        {
+            setup.Documents.Add(new Document { Id = "x1", Body = "v1" });
+            setup.Notes.Add(new Note { Id = "x2", Text = "v1" });
+            await setup.SaveChangesAsync();
+        }
+
+        await using var stale = CreateContext();
+        var document = (await stale.Documents.FindAsync("x1"))!;
+        var note = (await stale.Notes.FindAsync("x2"))!;
+
+        await using (var other = CreateContext())
+        {
+            Assert.Equal(1, await other.Documents.Where(d => d.Id == "x1").ExecuteUpdateAsync(s => s.SetProperty(d => d.Body, "bulk")));
+            Assert.Equal(1, await other.Notes.Where(n => n.Id == "x2").ExecuteUpdateAsync(s => s.SetProperty(n => n.Text, "bulk")));
+            Assert.Equal(2, (await other.Documents.AsNoTracking().SingleAsync(d => d.Id == "x1")).Version);
+        }
+
+        document.Body = "lost update?";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+        stale.ChangeTracker.Clear();
+        stale.Attach(note).Property(n => n.Text).CurrentValue = "lost update?";
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+    }
 }

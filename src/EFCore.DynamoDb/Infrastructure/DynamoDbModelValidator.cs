@@ -2,6 +2,7 @@ using System.Reflection;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
+using EFCore.DynamoDb.Update;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -221,10 +222,9 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
 
     private static void ValidateRowVersions(IEntityType entityType)
     {
-        foreach (var property in entityType.GetProperties().Where(p => p.IsConcurrencyToken && p.ValueGenerated == ValueGenerated.OnAddOrUpdate))
+        foreach (var property in entityType.GetProperties().Where(DynamoDbRowVersion.IsRowVersion))
         {
-            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-            if (!(type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(uint) || type == typeof(ulong)))
+            if (!DynamoDbRowVersion.IsSupported(property.ClrType))
             {
                 throw new InvalidOperationException(
                     DynamoDbStrings.RowVersionNotNumeric(entityType.DisplayName(), property.Name, property.ClrType.ShortDisplayName()));

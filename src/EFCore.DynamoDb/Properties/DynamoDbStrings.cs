@@ -16,7 +16,7 @@ internal static class DynamoDbStrings
         => "UseDynamoDb was given an IAmazonDynamoDB client and also ServiceUrl, Region, Credentials or ConfigureClient, which only configure clients the provider creates. Configure your client itself, or let the provider create it.";
 
     public static string RowVersionNotNumeric(string entityType, string property, string clrType)
-        => $"The row version '{entityType}.{property}' is of type '{clrType}'. DynamoDB row versions are numbers the provider increments: use an int or long property with IsRowVersion().";
+        => $"The row version '{entityType}.{property}' is of type '{clrType}'. DynamoDB row versions are values the provider increments: use an int, long or ulong property with IsRowVersion(), or a byte[] with [Timestamp].";
 
     public static string NotDynamoDb
         => "This context does not use the DynamoDB provider: GetDynamoDbClient() is only available after UseDynamoDb(...).";

@@ -234,8 +234,20 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             translated.Add(update);
         }
 
+        if (query.EntityType.GetProperties().FirstOrDefault(EFCore.DynamoDb.Update.DynamoDbRowVersion.IsRowVersion) is { } version
+            && translated.All(s => s.Property != version))
+        {
+            // A stale copy of an updated item must fail its next save: the version moves on with every write.
+            translated.Add(version.ClrType == typeof(byte[])
+                ? new DynamoDbUpdateSetter(version, new DynamoDbValueOperand(Expression.Call(NewBinaryVersionMethod), version), DynamoDbUpdateSetterKind.Assign)
+                : new DynamoDbUpdateSetter(version, new DynamoDbValueOperand(Expression.Constant(1), version), DynamoDbUpdateSetterKind.Add));
+        }
+
         return query.PartiQL == null ? new DynamoDbNonQueryExpression(query, translated) : Unsupported(DynamoDbStrings.PartiQLComposition("ExecuteUpdate"));
     }
+
+    private static readonly System.Reflection.MethodInfo NewBinaryVersionMethod
+        = typeof(EFCore.DynamoDb.Update.DynamoDbRowVersion).GetMethod(nameof(EFCore.DynamoDb.Update.DynamoDbRowVersion.NewBinary))!;
 
     /// <summary>
     /// Whether the property lives in a map an item may lack (an owned reference, an optional complex value): DynamoDB

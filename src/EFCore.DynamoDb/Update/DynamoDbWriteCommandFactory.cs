@@ -44,7 +44,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                     continue;
                 }
 
-                var value = IsRowVersion(property) ? Generate(generated, entry, property, NextVersion(property, null)) : entry.GetCurrentValue(property);
+                var value = DynamoDbRowVersion.IsRowVersion(property) ? Generate(generated, entry, property, DynamoDbRowVersion.Next(property, null)) : entry.GetCurrentValue(property);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
                     SetAtPath(item, property.GetAttributePath(), attribute);
@@ -117,9 +117,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 }
 
                 object? value;
-                if (IsRowVersion(property))
+                if (DynamoDbRowVersion.IsRowVersion(property))
                 {
-                    value = Generate(generated, entry, property, NextVersion(property, entry.GetOriginalValue(property)));
+                    value = Generate(generated, entry, property, DynamoDbRowVersion.Next(property, entry.GetOriginalValue(property)));
                 }
                 else if (entry.IsModified(property))
                 {
@@ -506,15 +506,6 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
 
     private static bool IsDefault(IProperty property, object? value)
         => property.ClrType.IsValueType && Equals(value, property.Sentinel);
-
-    private static bool IsRowVersion(IProperty property)
-        => property.IsConcurrencyToken && property.ValueGenerated == Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAddOrUpdate;
-
-    private static object NextVersion(IProperty property, object? original)
-    {
-        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-        return Convert.ChangeType(Convert.ToInt64(original ?? 0L) + 1, type);
-    }
 
     private static object Generate(List<(IUpdateEntry, IProperty, object)> generated, IUpdateEntry entry, IProperty property, object value)
     {
