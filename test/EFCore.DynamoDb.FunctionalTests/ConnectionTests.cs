@@ -137,6 +137,7 @@ public class ConnectionTests
         using var context = new ShopContext(TestDb.Options<ShopContext>(TestDb.NewPrefix()));
         var exception = Assert.Throws<InvalidOperationException>(() => context.Database.BeginTransaction());
         Assert.Contains("no user transactions", exception.Message);
+        Assert.Contains("one SaveChanges", exception.Message, StringComparison.OrdinalIgnoreCase);
     }
 
     private static int ClosedPort()

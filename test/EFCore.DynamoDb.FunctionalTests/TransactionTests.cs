@@ -110,4 +110,33 @@ public class TransactionTests : DynamoDbTestBase<ShopContext>
         Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedPutItem));
         Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedTransactWriteItems));
     }
+
+    [Fact]
+    public async Task SaveChanges_in_an_ambient_transaction_is_an_error_unless_the_warning_is_configured()
+    {
+        await using (var context = CreateContext())
+        {
+            using var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
+            context.Users.Add(new User { Email = "ambient@b.com", CreatedAt = CreatedAt });
+            var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+            Assert.Contains(nameof(DynamoDbEventId.AmbientTransactionWarning), exception.Message);
+        }
+
+        await using (var check = CreateContext())
+        {
+            Assert.Empty(await check.Users.Where(u => u.Email == "ambient@b.com").ToListAsync());
+        }
+
+        var options = TestDb.Options<ShopContext>(Prefix, configureContext: o => o
+            .UseLoggerFactory(Log)
+            .ConfigureWarnings(w => w.Log(DynamoDbEventId.AmbientTransactionWarning)));
+        await using (var tolerant = new ShopContext(options))
+        {
+            using var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled);
+            tolerant.Users.Add(new User { Email = "ambient@b.com", CreatedAt = CreatedAt });
+            await tolerant.SaveChangesAsync();
+        }
+
+        Assert.Single(Log.MessagesOf(DynamoDbEventId.AmbientTransactionWarning));
+    }
 }

@@ -77,5 +77,11 @@ public static class DynamoDbEventId
     /// <summary>A query finished reading: its requests and their total consumed capacity.</summary>
     public static readonly EventId QueryCompleted = Make(21, nameof(QueryCompleted));
 
+    /// <summary>
+    /// SaveChanges ran inside an ambient transaction (<c>TransactionScope</c>), which DynamoDB cannot enlist in: an
+    /// error unless configured otherwise with <c>ConfigureWarnings</c>.
+    /// </summary>
+    public static readonly EventId AmbientTransactionWarning = Make(22, nameof(AmbientTransactionWarning));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

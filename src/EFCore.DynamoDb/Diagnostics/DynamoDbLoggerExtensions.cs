@@ -150,6 +150,31 @@ internal static class DynamoDbLoggerExtensions
         }
     }
 
+    public static void AmbientTransactionWarning(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics)
+    {
+        var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;
+        var definition = (EventDefinition)(definitions.LogAmbientTransactionWarning ??= new EventDefinition(
+            diagnostics.Options,
+            DynamoDbEventId.AmbientTransactionWarning,
+            LogLevel.Warning,
+            "DynamoDbEventId.AmbientTransactionWarning",
+            level => LoggerMessage.Define(
+                level,
+                DynamoDbEventId.AmbientTransactionWarning,
+                "SaveChanges runs inside an ambient transaction (TransactionScope), which DynamoDB cannot take part in: its writes would not be rolled back with it. One SaveChanges is already atomic (one TransactWriteItems): make the changes that belong together in one SaveChanges.")));
+
+        if (diagnostics.ShouldLog(definition))
+        {
+            definition.Log(diagnostics);
+        }
+
+        if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition)d).GenerateMessage());
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     public static void RequestFailed(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
     {
         var definitions = Definitions(diagnostics);

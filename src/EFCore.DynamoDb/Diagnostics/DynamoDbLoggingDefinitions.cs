@@ -19,6 +19,7 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogScanQueryWarning;
     public EventDefinitionBase? LogExecutedTransactWriteItems;
     public EventDefinitionBase? LogSaveNotAtomicWarning;
+    public EventDefinitionBase? LogAmbientTransactionWarning;
     public EventDefinitionBase? LogExecutedExecuteStatement;
     public EventDefinitionBase? LogExecutedUpdateTimeToLive;
     public EventDefinitionBase? LogExecutedUpdateTable;

@@ -18,6 +18,7 @@ public static class DynamoDbDbContextOptionsExtensions
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         var extension = optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension();
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension);
+        ConfigureWarnings(optionsBuilder);
         dynamoDbOptionsAction?.Invoke(new DynamoDbDbContextOptionsBuilder(optionsBuilder));
         return optionsBuilder;
     }
@@ -33,8 +34,21 @@ public static class DynamoDbDbContextOptionsExtensions
         var extension = (optionsBuilder.Options.FindExtension<DynamoDbOptionsExtension>() ?? new DynamoDbOptionsExtension())
             .WithClient(client);
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension);
+        ConfigureWarnings(optionsBuilder);
         dynamoDbOptionsAction?.Invoke(new DynamoDbDbContextOptionsBuilder(optionsBuilder));
         return optionsBuilder;
+    }
+
+    /// <summary>
+    /// An ambient transaction around SaveChanges is an error unless the application configured the warning itself
+    /// (<c>ConfigureWarnings(w => w.Log(DynamoDbEventId.AmbientTransactionWarning))</c>): DynamoDB cannot enlist in it.
+    /// </summary>
+    private static void ConfigureWarnings(DbContextOptionsBuilder optionsBuilder)
+    {
+        var core = optionsBuilder.Options.FindExtension<CoreOptionsExtension>() ?? new CoreOptionsExtension();
+        core = core.WithWarningsConfiguration(
+            core.WarningsConfiguration.TryWithExplicit(Diagnostics.DynamoDbEventId.AmbientTransactionWarning, WarningBehavior.Throw));
+        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(core);
     }
 
     /// <summary>Uses Amazon DynamoDB. Without further settings the AWS SDK's default chain applies.</summary>

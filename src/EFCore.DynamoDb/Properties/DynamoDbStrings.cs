@@ -294,5 +294,5 @@ internal static class DynamoDbStrings
         => $"The table '{table}' did not reach the expected state within {timeout.TotalMinutes} minutes.";
 
     public static string TransactionsNotSupported
-        => "DynamoDB has no user transactions: BeginTransaction, Commit and Rollback are not supported. Each SaveChanges is sent by the provider itself.";
+        => "DynamoDB has no user transactions: BeginTransaction, Commit and Rollback are not supported. One SaveChanges of several writes is already atomic (one TransactWriteItems, up to 100 writes): make the changes that belong together in one SaveChanges.";
 }

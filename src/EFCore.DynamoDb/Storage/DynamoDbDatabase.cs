@@ -36,6 +36,11 @@ internal sealed class DynamoDbDatabase(
 
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {
+        if (System.Transactions.Transaction.Current != null)
+        {
+            updateLogger.AmbientTransactionWarning();
+        }
+
         var before = clientWrapper.Totals;
         var saved = await SaveAsync(entries, cancellationToken).ConfigureAwait(false);
         var after = clientWrapper.Totals;
