@@ -44,7 +44,12 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                     continue;
                 }
 
-                var value = DynamoDbRowVersion.IsRowVersion(property) ? Generate(generated, entry, property, DynamoDbRowVersion.Next(property, null)) : entry.GetCurrentValue(property);
+                var value = DynamoDbRowVersion.IsRowVersion(property) ? Generate(generated, entry, property, DynamoDbRowVersion.Next(property, null))
+                    // HasDefaultValue: DynamoDB has no column defaults, so the provider applies them to sentinel values.
+                    : property.GetDefaultValue() is { } defaultValue and not DBNull && Equals(entry.GetCurrentValue(property), property.Sentinel)
+                        ? Generate(generated, entry, property, defaultValue)
+                    : entry.GetCurrentValue(property);
+                CheckConstraints(entry, property, value);
                 if (ToAttributeValue(entry, property, value) is { } attribute)
                 {
                     SetAtPath(item, property.GetAttributePath(), attribute);
@@ -124,6 +129,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 else if (entry.IsModified(property))
                 {
                     value = entry.GetCurrentValue(property);
+                    CheckConstraints(entry, property, value);
                 }
                 else
                 {
@@ -506,6 +512,25 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
 
     private static bool IsDefault(IProperty property, object? value)
         => property.ClrType.IsValueType && Equals(value, property.Sentinel);
+
+    /// <summary>
+    /// The model's constraints, which DynamoDB cannot enforce (it has no schema): a required property holds a value, a
+    /// string or binary value fits its maximum length. Checked before anything is sent.
+    /// </summary>
+    private void CheckConstraints(IUpdateEntry entry, IProperty property, object? value)
+    {
+        if (value == null)
+        {
+            if (!property.IsNullable)
+            {
+                throw new DbUpdateException(DynamoDbStrings.RequiredValueMissing(entry.EntityType.DisplayName(), DescribeKey(entry), property.Name), [entry]);
+            }
+        }
+        else if (property.GetMaxLength() is { } maxLength && ((value as string)?.Length ?? (value as byte[])?.Length) is { } length && length > maxLength)
+        {
+            throw new DbUpdateException(DynamoDbStrings.MaxLengthExceeded(entry.EntityType.DisplayName(), DescribeKey(entry), property.Name, length, maxLength), [entry]);
+        }
+    }
 
     private static object Generate(List<(IUpdateEntry, IProperty, object)> generated, IUpdateEntry entry, IProperty property, object value)
     {

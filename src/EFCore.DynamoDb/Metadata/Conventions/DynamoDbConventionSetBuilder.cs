@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace EFCore.DynamoDb.Metadata.Conventions;
 
-/// <summary>EF Core's conventions plus DynamoDB's: table names, key attributes and the key schema.</summary>
+/// <summary>EF Core's conventions plus DynamoDB's: table names, key attributes, the key schema and column defaults.</summary>
 internal sealed class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderDependencies dependencies)
     : ProviderConventionSetBuilder(dependencies)
 {
@@ -19,6 +19,7 @@ internal sealed class DynamoDbConventionSetBuilder(ProviderConventionSetBuilderD
         conventionSet.Add(new DynamoDbTableNameConvention(Dependencies));
         conventionSet.Add(new DynamoDbKeyConvention());
         conventionSet.Add(new DynamoDbDiscriminatorConvention());
+        conventionSet.Add(new DynamoDbDefaultValueConvention());
         return conventionSet;
     }
 }
