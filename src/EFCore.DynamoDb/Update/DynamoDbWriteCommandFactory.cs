@@ -46,7 +46,8 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
 
                 var value = DynamoDbRowVersion.IsRowVersion(property) ? Generate(generated, entry, property, DynamoDbRowVersion.Next(property, null))
                     // HasDefaultValue: DynamoDB has no column defaults, so the provider applies them to sentinel values.
-                    : property.GetDefaultValue() is { } defaultValue and not DBNull && Equals(entry.GetCurrentValue(property), property.Sentinel)
+                    : property.FindAnnotation(RelationalAnnotationNames.DefaultValue)?.Value is { } defaultValue and not DBNull
+                        && Equals(entry.GetCurrentValue(property), property.Sentinel)
                         ? Generate(generated, entry, property, defaultValue)
                     : entry.GetCurrentValue(property);
                 CheckConstraints(entry, property, value);
