@@ -60,4 +60,30 @@ public class ConstraintTests : DynamoDbTestBase<HelpdeskContext>
         Assert.Equal("open", stored["Status"].S);
         Assert.Equal("3", stored["Priority"].N);
     }
+
+    public static TheoryData<string, Action<Ticket>, string> BadInputs => new()
+    {
+        { "partition key over 2048 bytes", t => t.Id = new string('é', 1025), "2048 bytes" },
+        { "number beyond DynamoDB's range", t => t.Score = 1e200, "9.99E+125" },
+        { "number below DynamoDB's precision", t => t.Score = 1e-200, "1E-130" },
+        { "lone surrogate", t => t.Title = "broken \uD800 text", "lone surrogate" },
+        { "empty dictionary key", t => t.Counts[""] = 1, "empty key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public async Task What_DynamoDB_would_refuse_or_corrupt_is_refused_before_sending(string input, Action<Ticket> spoil, string message)
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var ticket = new Ticket { Id = "bad-" + input.Length, Title = "T" };
+        spoil(ticket);
+        context.Tickets.Add(ticket);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+
+        Assert.Contains(message, exception.Message);
+        Assert.Contains("Ticket", exception.Message);
+        Assert.Empty(transport.Operations);
+    }
 }

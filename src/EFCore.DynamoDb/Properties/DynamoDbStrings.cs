@@ -159,6 +159,18 @@ internal static class DynamoDbStrings
     public static string UnexpectedAttributeType(string expected, string actual)
         => $"A stored attribute of type {actual} was read where type {expected} was expected. The item was probably written by another tool with another type for this attribute.";
 
+    public static string NumberOutOfRange(object value)
+        => $"The number {value} cannot be stored: DynamoDB numbers have magnitudes from 1E-130 to 9.99E+125 (or are 0). Scale the value, or store it as a string.";
+
+    public static string InvalidUtf16(int position)
+        => $"The string cannot be stored: it holds a lone surrogate at position {position}, which is not valid UTF-16 and would be replaced by U+FFFD in DynamoDB's UTF-8.";
+
+    public static string EmptyMapKey
+        => "A dictionary with an empty key cannot be stored: DynamoDB map keys are attribute names, which are at least one character long.";
+
+    public static string KeyValueTooLong(string entityType, string property, int size, int limit)
+        => $"The key '{entityType}.{property}' is {size} bytes long, more than DynamoDB's limit of {limit} bytes for a {(limit == 2048 ? "partition" : "sort")} key value. Nothing was sent.";
+
     public static string NonFiniteNumber(object value)
         => $"The number {value} cannot be stored: DynamoDB numbers are finite (no NaN or infinity).";
 

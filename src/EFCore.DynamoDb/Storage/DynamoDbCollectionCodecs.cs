@@ -140,7 +140,12 @@ internal static class DynamoDbCollectionCodecs
         var read = CompileRead(element);
         var codec = new DynamoDbScalarCodec<TCollection>(
             DynamoDbAttributeType.Map,
-            pairs => new AttributeValue { M = pairs.ToDictionary(p => p.Key, p => WriteElement(element, p.Value)) },
+            pairs => new AttributeValue
+            {
+                M = pairs.ToDictionary(
+                    p => p.Key.Length > 0 ? p.Key : throw new InvalidOperationException(DynamoDbStrings.EmptyMapKey),
+                    p => WriteElement(element, p.Value)),
+            },
             value => create((value.M ?? throw Mismatch("M", value)).Select(p => KeyValuePair.Create(p.Key, ReadElement<TElement>(read, p.Value)))));
         var comparer = new ValueComparer<TCollection>(
             (a, b) => a == null ? b == null : b != null && a.Count() == b.Count()

@@ -16,7 +16,7 @@ internal static class DynamoDbScalarCodecs
 
     private static readonly Dictionary<Type, DynamoDbScalarCodec> Codecs = new DynamoDbScalarCodec[]
     {
-        new DynamoDbScalarCodec<string>(DynamoDbAttributeType.String, v => new AttributeValue { S = v }, ReadString),
+        new DynamoDbScalarCodec<string>(DynamoDbAttributeType.String, v => new AttributeValue { S = CheckUtf16(v) }, ReadString),
         new DynamoDbScalarCodec<bool>(
             DynamoDbAttributeType.Boolean,
             v => new AttributeValue { BOOL = v },
@@ -29,8 +29,8 @@ internal static class DynamoDbScalarCodecs
         new DynamoDbScalarCodec<char>(DynamoDbAttributeType.String, v => new AttributeValue { S = v.ToString() }, v => char.Parse(ReadString(v))),
         Integer<int>(), Integer<long>(), Integer<short>(), Integer<sbyte>(),
         Integer<uint>(), Integer<ulong>(), Integer<ushort>(), Integer<byte>(),
-        new DynamoDbScalarCodec<double>(DynamoDbAttributeType.Number, v => Number(CheckFinite(v).ToString("R", Invariant)), v => double.Parse(ReadNumber(v), NumberStyles.Float, Invariant)),
-        new DynamoDbScalarCodec<float>(DynamoDbAttributeType.Number, v => Number(CheckFinite(v).ToString("R", Invariant)), v => float.Parse(ReadNumber(v), NumberStyles.Float, Invariant)),
+        new DynamoDbScalarCodec<double>(DynamoDbAttributeType.Number, v => Number(CheckNumber(v).ToString("R", Invariant)), v => double.Parse(ReadNumber(v), NumberStyles.Float, Invariant)),
+        new DynamoDbScalarCodec<float>(DynamoDbAttributeType.Number, v => Number(CheckNumber(v).ToString("R", Invariant)), v => float.Parse(ReadNumber(v), NumberStyles.Float, Invariant)),
         new DynamoDbScalarCodec<decimal>(DynamoDbAttributeType.Number, v => Number(v.ToString(Invariant)), v => decimal.Parse(ReadNumber(v), NumberStyles.Float, Invariant)),
         new DynamoDbScalarCodec<DateTime>(
             DynamoDbAttributeType.String,
@@ -67,9 +67,50 @@ internal static class DynamoDbScalarCodecs
 
     private static string ReadNumber(AttributeValue value) => value.N ?? throw Mismatch("N", value);
 
-    private static T CheckFinite<T>(T value)
+    /// <summary>DynamoDB's range of numbers: magnitudes from 1E-130 to 9.9999999999999999999999999999999999999E+125.</summary>
+    private const double MaxMagnitude = 9.9999999999999999999999999999999999999E+125;
+    private const double MinMagnitude = 1E-130;
+
+    /// <summary>A finite number DynamoDB can store: refused otherwise, before anything is sent.</summary>
+    private static T CheckNumber<T>(T value)
         where T : IFloatingPointIeee754<T>
-        => T.IsFinite(value) ? value : throw new InvalidOperationException(DynamoDbStrings.NonFiniteNumber(value));
+    {
+        if (!T.IsFinite(value))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.NonFiniteNumber(value));
+        }
+
+        var magnitude = Math.Abs(double.CreateTruncating(value));
+        return magnitude is 0 or (>= MinMagnitude and <= MaxMagnitude)
+            ? value
+            : throw new InvalidOperationException(DynamoDbStrings.NumberOutOfRange(value));
+    }
+
+    /// <summary>
+    /// A string DynamoDB can store as UTF-8: a lone surrogate would be replaced by U+FFFD on the way (data
+    /// corruption), so it is refused.
+    /// </summary>
+    private static string CheckUtf16(string value)
+    {
+        if (value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return value;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw new InvalidOperationException(DynamoDbStrings.InvalidUtf16(i));
+            }
+        }
+
+        return value;
+    }
 
     private static TimeSpan ParseTimeSpan(string text)
         => text.StartsWith('-')

@@ -452,13 +452,24 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         return attributes;
     }
 
+    /// <summary>DynamoDB's limits of a partition key's and of a sort key's value, in bytes (UTF-8 for strings).</summary>
+    private const int MaxPartitionKeyBytes = 2048;
+    private const int MaxSortKeyBytes = 1024;
+
     private static void CheckKey(IUpdateEntry entry, IKey key, Dictionary<string, AttributeValue> attributes)
     {
-        foreach (var property in key.Properties)
+        for (var i = 0; i < key.Properties.Count; i++)
         {
+            var property = key.Properties[i];
             if (!attributes.TryGetValue(property.GetAttributeName(), out var value) || value.S?.Length == 0 || value.B?.Length == 0)
             {
                 throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
+            }
+
+            var (size, limit) = (value.S != null ? System.Text.Encoding.UTF8.GetByteCount(value.S) : (int)(value.B?.Length ?? 0), i == 0 ? MaxPartitionKeyBytes : MaxSortKeyBytes);
+            if (size > limit)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.KeyValueTooLong(entry.EntityType.DisplayName(), property.Name, size, limit));
             }
         }
     }

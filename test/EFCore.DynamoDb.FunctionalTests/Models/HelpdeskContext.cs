@@ -15,6 +15,10 @@ public class Ticket
     public string? Status { get; set; }
 
     public int Priority { get; set; }
+
+    public double Score { get; set; }
+
+    public Dictionary<string, int> Counts { get; set; } = [];
 }
 
 /// <summary>The constraints a SQL Server schema would hold: a required title, a maximum length, column defaults.</summary>
