@@ -58,6 +58,18 @@ public class ComplexCollectionTests : DynamoDbTestBase<OrderBookContext>
     }
 
     [Fact]
+    public async Task A_complex_collection_of_records_round_trips()
+    {
+        var order = Order("o9", ("A", 1));
+        order.Notes = [new OrderNote("ann", "first"), new OrderNote("bob", "second")];
+        await SaveAsync(order);
+
+        await using var check = CreateContext();
+        Assert.Equal([new OrderNote("ann", "first"), new OrderNote("bob", "second")], (await check.Orders.FindAsync("o9"))!.Notes);
+        Assert.Equal("bob", (await check.Orders.AsNoTracking().SingleAsync(o => o.Id == "o9")).Notes[1].Author);
+    }
+
+    [Fact]
     public async Task Changing_an_element_rewrites_that_list_only_and_keeps_other_attributes()
     {
         await SaveAsync(Order("o1", ("A", 1), ("B", 2)));

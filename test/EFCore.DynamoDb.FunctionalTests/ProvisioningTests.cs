@@ -49,4 +49,17 @@ public class ProvisioningTests
         Assert.Contains("TableNamePrefix", exception.Message);
         Assert.Empty(log.MessagesOf(Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.ExecutedCreateTable));
     }
+
+    [Fact]
+    public async Task EnsureDeleted_of_tables_that_do_not_exist_returns_false_without_a_warning()
+    {
+        var log = new ListLoggerFactory();
+        var options = TestDb.Options<ShopContext>(TestDb.NewPrefix(), configureContext: o => o
+            .UseLoggerFactory(log)
+            .ConfigureWarnings(w => w.Throw(Microsoft.EntityFrameworkCore.Diagnostics.DynamoDbEventId.RequestFailed)));
+        await using var context = new ShopContext(options);
+
+        Assert.False(await context.Database.EnsureDeletedAsync());
+        Assert.DoesNotContain(log.Messages, m => m.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
 }

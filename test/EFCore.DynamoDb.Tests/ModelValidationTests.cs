@@ -55,6 +55,13 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_generic_type_without_a_DbSet_gets_a_valid_table_name()
+    {
+        using var context = new ModelContext(b => b.Entity<Box<Person>>(e => e.Property(x => x.Id).ValueGeneratedNever()));
+        Assert.Equal("Box_Person", context.Model.FindEntityType(typeof(Box<Person>))!.GetTableName());
+    }
+
+    [Fact]
     public void Table_name_defaults_to_the_DbSet_property_name()
     {
         using var context = new ReadingContext();

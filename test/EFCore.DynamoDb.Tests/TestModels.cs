@@ -20,6 +20,12 @@ public class PerInstanceModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Inf
     public object Create(DbContext context, bool designTime) => (context, designTime);
 }
 
+public class Box<T>
+{
+    public string Id { get; set; } = "";
+    public T? Content { get; set; }
+}
+
 public class Priced
 {
     public decimal Id { get; set; }

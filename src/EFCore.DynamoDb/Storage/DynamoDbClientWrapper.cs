@@ -140,8 +140,9 @@ internal sealed class DynamoDbClientWrapper(
         }
         catch (AmazonServiceException exception) when (exception.ErrorCode != null)
         {
-            // A missing table is how DescribeTable answers "does it exist?": that is not a failure worth a warning.
-            if (exception is ResourceNotFoundException && request is DescribeTableRequest)
+            // A missing table is how DescribeTable answers "does it exist?", and what EnsureDeleted expects of tables
+            // that are gone already: not a failure worth a warning.
+            if (exception is ResourceNotFoundException && request is DescribeTableRequest or DeleteTableRequest)
             {
                 throw;
             }

@@ -29,6 +29,9 @@ public class Shipping
     public List<Stop> Stops { get; set; } = [];
 }
 
+/// <summary>A record as complex collection element: a constructor, init-only properties.</summary>
+public record OrderNote(string Author, string Text);
+
 public class PurchaseOrder
 {
     public string Id { get; set; } = "";
@@ -36,6 +39,7 @@ public class PurchaseOrder
     public List<OrderLine> Lines { get; set; } = [];
     public Shipping Shipping { get; set; } = new();
     public List<Stop>? Returns { get; set; }
+    public List<OrderNote> Notes { get; set; } = [];
 }
 
 /// <summary>EF Core complex collections: lists of maps, one nested inside a complex property, one optional.</summary>
@@ -53,5 +57,6 @@ public class OrderBookContext(DbContextOptions<OrderBookContext> options) : DbCo
             });
             b.ComplexProperty(o => o.Shipping, shipping => shipping.ComplexCollection(s => s.Stops));
             b.ComplexCollection(o => o.Returns);
+            b.ComplexCollection(o => o.Notes);
         });
 }
