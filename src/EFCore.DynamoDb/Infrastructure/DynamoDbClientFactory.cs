@@ -21,7 +21,7 @@ internal sealed class DynamoDbClientFactory : IDisposable
 
     public static AmazonDynamoDBConfig CreateConfig(DynamoDbOptionsExtension options)
     {
-        var config = new AmazonDynamoDBConfig { Timeout = DefaultTimeout };
+        var config = new AmazonDynamoDBConfig { Timeout = DefaultTimeout, HttpClientFactory = DynamoDbHttpClientFactory.Instance };
         if (options.ServiceUrl != null)
         {
             // Setting RegionEndpoint would clear ServiceURL: with an explicit endpoint the region only signs requests.

@@ -278,6 +278,9 @@ internal static class DynamoDbStrings
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 
     // Requests and saving
+    public static string ConnectionFailed(string reason)
+        => $"No connection could be made after {Infrastructure.DynamoDbHttpClientFactory.ConnectAttempts} attempts: {reason}";
+
     public static string EndpointUnreachable(string operation, string table, string endpoint, string reason)
         => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} could not reach {endpoint}: {reason} Check that the endpoint is running and reachable, or adjust its timeouts with ConfigureClient(...).";
 
