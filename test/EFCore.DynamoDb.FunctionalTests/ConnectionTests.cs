@@ -146,6 +146,20 @@ public class ConnectionTests
         Assert.Contains("one SaveChanges", exception.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_missing_table_is_named_with_the_endpoint()
+    {
+        var prefix = TestDb.NewPrefix();
+        await using var context = new ShopContext(TestDb.Options<ShopContext>(prefix));
+
+        var query = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Contains($"'{prefix}users' does not exist at {DynamoDbTestServer.Endpoint}", query.Message);
+
+        context.Users.Add(new User { Email = "a", CreatedAt = DateTime.UtcNow });
+        var save = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        Assert.Contains($"'{prefix}users' does not exist", save.Message);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

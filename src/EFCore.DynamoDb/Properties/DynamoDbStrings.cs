@@ -278,6 +278,9 @@ internal static class DynamoDbStrings
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 
     // Requests and saving
+    public static string TableNotFound(string operation, string table, string endpoint)
+        => $"The DynamoDB {operation} request failed: the table '{table}' does not exist at {endpoint}. Create it with context.Database.EnsureCreated() (or your infrastructure as code), or check the table name prefix.";
+
     public static string ConnectionFailed(string reason)
         => $"No connection could be made after {Infrastructure.DynamoDbHttpClientFactory.ConnectAttempts} attempts: {reason}";
 

@@ -149,6 +149,12 @@ internal sealed class DynamoDbClientWrapper(
 
             commandLogger.RequestFailed(new DynamoDbRequestLog(
                 operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
+            if (exception is ResourceNotFoundException)
+            {
+                // DynamoDB's own text names neither the table nor the endpoint.
+                throw new InvalidOperationException(DynamoDbStrings.TableNotFound(operation, tableName, settings.EndpointDescription), exception);
+            }
+
             throw;
         }
         catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
