@@ -222,5 +222,28 @@ public class RelationshipSavingTests : DynamoDbTestBase<BloggingContext>
         var batches = transport.Requests.Where(r => r.Operation == "BatchGetItem").ToList();
         Assert.True(batches.Count >= 4, $"expected resends of unprocessed keys, saw {batches.Count} requests");
         Assert.Equal(100, System.Text.Json.Nodes.JsonNode.Parse(batches[0].Body)!["RequestItems"]!.AsObject().Single().Value!["Keys"]!.AsArray().Count);
+
+        // Full keys for a list of values: BatchGetItem too, in the order asked, reading only what is projected.
+        var ids = Enumerable.Range(0, 150).Select(i => $"many{149 - i:D3}").Append("missing").ToList();
+        await using var reader = CreateRecordingContext().Context;
+        var names = await reader.Blogs.Where(b => ids.Contains(b.Id)).Select(b => b.Name).ToListAsync();
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => $"Many {149 - i}"), names);
+    }
+
+    [Fact]
+    public async Task A_list_of_full_keys_is_read_with_BatchGetItem_not_one_GetItem_per_key()
+    {
+        await AddAndSaveAsync(NewBlog("k1", 0), NewBlog("k2", 0), NewBlog("k3", 0));
+        var (context, transport) = CreateRecordingContext(d => d.ConsistentReads());
+        await using var _ = context;
+        string[] ids = ["k3", "k1", "nope", "k2"];
+
+        var blogs = await context.Blogs.Where(b => ids.Contains(b.Id)).Select(b => new { b.Id, b.Name }).ToListAsync();
+
+        Assert.Equal(["k3", "k1", "k2"], blogs.Select(b => b.Id));
+        var request = Assert.Single(transport.Requests);
+        Assert.Equal("BatchGetItem", request.Operation);
+        Assert.Contains("\"ConsistentRead\":true", request.Body);
+        Assert.Contains("\"ProjectionExpression\"", request.Body);
     }
 }

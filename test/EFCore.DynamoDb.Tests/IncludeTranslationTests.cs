@@ -133,4 +133,13 @@ public class IncludeTranslationTests
         Assert.Contains("'Team.Players'", exception.Message);
         Assert.Contains("SaveChanges", exception.Message);
     }
+
+    [Fact]
+    public void A_list_of_full_keys_is_one_BatchGetItem()
+    {
+        string[] ids = ["t1", "t2", "t3"];
+        var text = Text(c => c.Teams.Where(t => ids.Contains(t.Id)));
+        Assert.StartsWith("BatchGetItem", text);
+        Assert.Contains("3 keys", text);
+    }
 }

@@ -28,30 +28,38 @@ internal static class DynamoDbBatchGetReader
         var found = new List<Dictionary<string, AttributeValue>>();
         foreach (var chunk in keys.Chunk(MaxKeysPerRequest))
         {
-            var request = createRequest(chunk);
-            for (var attempt = 0; ; attempt++)
-            {
-                var response = await client.BatchGetItemAsync(request, cancellationToken).ConfigureAwait(false);
-                foreach (var items in response.Responses?.Values ?? Enumerable.Empty<List<Dictionary<string, AttributeValue>>>())
-                {
-                    found.AddRange(items);
-                }
-
-                if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
-                {
-                    break;
-                }
-
-                if (attempt >= MaxUnprocessedRetries)
-                {
-                    throw new InvalidOperationException(DynamoDbStrings.UnprocessedKeys(string.Join(", ", unprocessed.Keys), attempt + 1));
-                }
-
-                request.RequestItems = unprocessed;
-                await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
-            }
+            found.AddRange(await ReadAsync(client, createRequest(chunk), cancellationToken).ConfigureAwait(false));
         }
 
         return found;
+    }
+
+    /// <summary>The items one request (at most 100 keys) finds, its unprocessed keys resent until all were answered.</summary>
+    public static async Task<List<Dictionary<string, AttributeValue>>> ReadAsync(
+        DynamoDbClientWrapper client, BatchGetItemRequest request, CancellationToken cancellationToken)
+    {
+        var found = new List<Dictionary<string, AttributeValue>>();
+        for (var attempt = 0; ; attempt++)
+        {
+            var response = await client.BatchGetItemAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var items in response.Responses?.Values ?? Enumerable.Empty<List<Dictionary<string, AttributeValue>>>())
+            {
+                found.AddRange(items);
+            }
+
+            if (response.UnprocessedKeys is not { Count: > 0 } unprocessed)
+            {
+                return found;
+            }
+
+            if (attempt >= MaxUnprocessedRetries)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.UnprocessedKeys(string.Join(", ", unprocessed.Keys), attempt + 1));
+            }
+
+            // The keys still to read, in a new request: the one given may be sent again by a retrying strategy.
+            request = new BatchGetItemRequest { RequestItems = unprocessed, ReturnConsumedCapacity = request.ReturnConsumedCapacity };
+            await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -116,6 +116,20 @@ internal sealed class DynamoDbReadCursor(
                 return (new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0), response.LastEvaluatedKey is not { Count: > 0 });
             }
 
+            case BatchGetItemRequest batch:
+            {
+                // The items found, in the order of the keys asked (absent keys have no item).
+                var (table, read) = batch.RequestItems.Single();
+                var keyNames = read.Keys[0].Keys.ToList();
+                var found = (await DynamoDbBatchGetReader.ReadAsync(client, batch, cancellationToken).ConfigureAwait(false))
+                    .ToDictionary(item => DynamoDbKeyIdentity.Of(table, keyNames, item));
+                var items = read.Keys
+                    .Select(key => found.GetValueOrDefault(DynamoDbKeyIdentity.Of(table, keyNames, key)))
+                    .OfType<Dictionary<string, AttributeValue>>()
+                    .ToList();
+                return (new DynamoDbReadPage(items, items.Count), true);
+            }
+
             case ExecuteStatementRequest statement:
             {
                 var response = await client.ExecuteStatementAsync(statement, cancellationToken).ConfigureAwait(false);

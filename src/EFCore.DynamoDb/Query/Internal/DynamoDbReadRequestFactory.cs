@@ -10,8 +10,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal static class DynamoDbReadRequestFactory
 {
     /// <summary>
-    /// The requests of the read, in order: one, or one per partition key value of an <c>IN</c>; none when a key value
-    /// is null, so that no item can match.
+    /// The requests of the read, in order: one, or one per partition key value of an <c>IN</c> (a <c>BatchGetItem</c>
+    /// of up to 100 of them when each fixes a full key); none when a key value is null, so that no item can match.
     /// </summary>
     public static IEnumerable<AmazonDynamoDBRequest> CreateAll(
         DynamoDbReadPlan plan,
@@ -24,13 +24,55 @@ internal static class DynamoDbReadRequestFactory
             return Create(plan, parameters, settings, limit, plan.PartitionKeyCondition) is { } single ? [single] : [];
         }
 
-        return partitionValues.Evaluate(parameters)
+        var requests = partitionValues.Evaluate(parameters)
             .Where(value => value.ToAttributeValue(parameters) != null)
             .DistinctBy(value => DynamoDbRequestPrinter.PrintValue(value.ToAttributeValue(parameters)!))
             .Select(value => Create(plan, parameters, settings, limit, new DynamoDbComparisonFilter(
                 partitionValues.Property, DynamoDbComparisonOperator.Equal, value)))
             .OfType<AmazonDynamoDBRequest>()
             .ToList();
+
+        // Full keys for several values: read by BatchGetItem, 100 keys per request, not one GetItem per key.
+        return plan.Operation == DynamoDbReadOperation.GetItem && requests.Count > 1
+            ? requests.Cast<GetItemRequest>().Chunk(DynamoDbBatchGetReader.MaxKeysPerRequest).Select(BatchOf).ToList<AmazonDynamoDBRequest>()
+            : requests;
+    }
+
+    /// <summary>
+    /// The <c>BatchGetItem</c> of several <c>GetItem</c> requests alike but for their keys; a projection also reads
+    /// the key attributes, by which the items found are put back in the order asked.
+    /// </summary>
+    private static BatchGetItemRequest BatchOf(GetItemRequest[] gets)
+    {
+        var first = gets[0];
+        var projection = first.ProjectionExpression;
+        var names = first.ExpressionAttributeNames;
+        if (projection != null)
+        {
+            names = new Dictionary<string, string>(names);
+            var projected = projection.Split(", ").ToHashSet();
+            foreach (var keyName in first.Key.Keys.Where(k => !names.Any(n => n.Value == k && projected.Contains(n.Key))))
+            {
+                var alias = "#key" + names.Count;
+                names[alias] = keyName;
+                projection += ", " + alias;
+            }
+        }
+
+        return new BatchGetItemRequest
+        {
+            RequestItems = new Dictionary<string, KeysAndAttributes>
+            {
+                [first.TableName] = new()
+                {
+                    Keys = gets.Select(g => g.Key).ToList(),
+                    ProjectionExpression = projection,
+                    ExpressionAttributeNames = projection == null ? null : names,
+                    ConsistentRead = first.ConsistentRead,
+                },
+            },
+            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+        };
     }
 
     private static AmazonDynamoDBRequest? Create(
