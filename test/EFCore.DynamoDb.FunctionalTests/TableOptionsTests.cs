@@ -56,4 +56,52 @@ public class TableOptionsTests : DynamoDbTestBase<SessionContext>
             Assert.Equal(["s1"], live);
         }
     }
+
+    [Fact]
+    public async Task GenerateTableDefinitions_describes_what_EnsureCreated_created()
+    {
+        await using var context = CreateContext();
+        var definitions = System.Text.Json.Nodes.JsonNode.Parse(context.Database.GenerateTableDefinitions())!;
+        using var raw = TestDb.RawClient();
+
+        var json = definitions["Tables"]!.AsArray().Single()!;
+        var table = (await raw.DescribeTableAsync(json["TableName"]!.GetValue<string>())).Table;
+        Assert.Equal(Prefix + "Sessions", table.TableName);
+        Assert.Equal(
+            table.KeySchema.Select(k => k.AttributeName + " " + k.KeyType.Value),
+            json["KeySchema"]!.AsArray().Select(k => k!["AttributeName"] + " " + k["KeyType"]));
+        Assert.Equal(
+            table.AttributeDefinitions.Select(a => a.AttributeName + " " + a.AttributeType.Value).Order(),
+            json["AttributeDefinitions"]!.AsArray().Select(a => a!["AttributeName"] + " " + a["AttributeType"]).Order());
+        Assert.Equal("PROVISIONED", json["BillingMode"]!.GetValue<string>());
+        Assert.Equal(table.ProvisionedThroughput.ReadCapacityUnits, json["ProvisionedThroughput"]!["ReadCapacityUnits"]!.GetValue<long>());
+        var index = Assert.Single(table.GlobalSecondaryIndexes);
+        var indexJson = json["GlobalSecondaryIndexes"]!.AsArray().Single()!;
+        Assert.Equal(index.IndexName, indexJson["IndexName"]!.GetValue<string>());
+        Assert.Equal(index.Projection.ProjectionType.Value, indexJson["Projection"]!["ProjectionType"]!.GetValue<string>());
+        Assert.Equal(table.StreamSpecification.StreamViewType.Value, json["StreamSpecification"]!["StreamViewType"]!.GetValue<string>());
+
+        var ttl = definitions["TimeToLive"]!.AsArray().Single()!;
+        Assert.Equal(Prefix + "Sessions", ttl["TableName"]!.GetValue<string>());
+        Assert.Equal((await raw.DescribeTimeToLiveAsync(Prefix + "Sessions")).TimeToLiveDescription.AttributeName,
+            ttl["TimeToLiveSpecification"]!["AttributeName"]!.GetValue<string>());
+
+        // The same JSON is a CreateTable request body, as the AWS CLI sends it (DynamoDB Local checks no signature).
+        json["TableName"] = Prefix + "SessionsCopy";
+        using var http = new HttpClient();
+        using var send = new HttpRequestMessage(HttpMethod.Post, DynamoDbTestServer.Endpoint)
+        {
+            Content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8),
+        };
+        send.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        send.Headers.Add("X-Amz-Target", "DynamoDB_20120810.CreateTable");
+        send.Headers.TryAddWithoutValidation(
+            "Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+        using var response = await http.SendAsync(send);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var created = (await raw.DescribeTableAsync(Prefix + "SessionsCopy")).Table;
+        Assert.Equal(table.KeySchema.Select(k => k.AttributeName), created.KeySchema.Select(k => k.AttributeName));
+        Assert.Equal(index.IndexName, Assert.Single(created.GlobalSecondaryIndexes).IndexName);
+        await raw.DeleteTableAsync(Prefix + "SessionsCopy");
+    }
 }

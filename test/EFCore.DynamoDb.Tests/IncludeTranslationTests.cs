@@ -142,4 +142,17 @@ public class IncludeTranslationTests
         Assert.StartsWith("BatchGetItem", text);
         Assert.Contains("3 keys", text);
     }
+
+    [Fact]
+    public void GenerateTableDefinitions_writes_CreateTable_inputs_with_their_indexes_without_a_server()
+    {
+        using var context = new LeagueContext();
+        var tables = System.Text.Json.Nodes.JsonNode.Parse(context.Database.GenerateTableDefinitions())!["Tables"]!.AsArray();
+        var players = tables.Single(t => t!["TableName"]!.GetValue<string>() == "Players")!;
+        Assert.Equal("PAY_PER_REQUEST", players["BillingMode"]!.GetValue<string>());
+        var index = players["GlobalSecondaryIndexes"]!.AsArray().Single()!;
+        Assert.Equal("by-team", index["IndexName"]!.GetValue<string>());
+        Assert.Equal(["TeamId HASH", "Goals RANGE"], index["KeySchema"]!.AsArray().Select(k => k!["AttributeName"] + " " + k["KeyType"]));
+        Assert.Equal(["Goals N", "Id S", "TeamId S"], players["AttributeDefinitions"]!.AsArray().Select(a => a!["AttributeName"] + " " + a["AttributeType"]).Order());
+    }
 }

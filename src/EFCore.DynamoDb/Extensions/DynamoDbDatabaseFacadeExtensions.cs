@@ -21,6 +21,24 @@ public static class DynamoDbDatabaseFacadeExtensions
         return ((IInfrastructure<IServiceProvider>)database).Instance.GetRequiredService<DynamoDbContextSettings>().Client;
     }
 
+    /// <summary>
+    /// The tables <c>EnsureCreated</c> would create, for infrastructure as code: a JSON object whose <c>Tables</c> are
+    /// each table's <c>CreateTable</c> input (key schema, attribute definitions, indexes with their projections,
+    /// billing, streams; names with the context's prefix), as <c>aws dynamodb create-table --cli-input-json</c> takes
+    /// it, and whose <c>TimeToLive</c> are the <c>update-time-to-live --cli-input-json</c> inputs.
+    /// </summary>
+    public static string GenerateTableDefinitions(this DatabaseFacade database)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (!database.IsDynamoDb())
+        {
+            throw new InvalidOperationException(DynamoDbStrings.NotDynamoDb);
+        }
+
+        return ((EFCore.DynamoDb.Storage.DynamoDbDatabaseCreator)((IInfrastructure<IServiceProvider>)database).Instance
+            .GetRequiredService<Microsoft.EntityFrameworkCore.Storage.IDatabaseCreator>()).GenerateTableDefinitions();
+    }
+
     /// <summary>Whether the context uses the DynamoDB provider.</summary>
     public static bool IsDynamoDb(this DatabaseFacade database)
     {

@@ -19,7 +19,7 @@ internal static class DynamoDbStrings
         => $"The row version '{entityType}.{property}' is of type '{clrType}'. DynamoDB row versions are values the provider increments: use an int, long or ulong property with IsRowVersion(), or a byte[] with [Timestamp].";
 
     public static string NotDynamoDb
-        => "This context does not use the DynamoDB provider: GetDynamoDbClient() is only available after UseDynamoDb(...).";
+        => "This context does not use the DynamoDB provider: GetDynamoDbClient() and GenerateTableDefinitions() are only available after UseDynamoDb(...).";
 
     // Model
     public static string KeyPropertyNotFound(string property, string entityType)

@@ -127,6 +127,22 @@ internal sealed class DynamoDbDatabaseCreator(
         }
     }
 
+    /// <summary>What <see cref="EnsureCreatedAsync"/> would create, as JSON for infrastructure as code.</summary>
+    public string GenerateTableDefinitions()
+    {
+        var tables = Tables().Select(t => CreateTableRequest(clientWrapper.Settings.ResolveTableName(t.Key), t.ToList()));
+        if (CounterTableName() is { } counterTable)
+        {
+            tables = tables.Append(CounterTableRequest(counterTable));
+        }
+
+        var timeToLive = Tables()
+            .Select(t => (Table: clientWrapper.Settings.ResolveTableName(t.Key), Type: t.FirstOrDefault(e => e.GetTimeToLivePropertyName() != null)))
+            .Where(t => t.Type != null)
+            .Select(t => (t.Table, t.Type!.FindProperty(t.Type.GetTimeToLivePropertyName()!)!.GetAttributeName()));
+        return DynamoDbTableDefinitionWriter.Write(tables, timeToLive);
+    }
+
     public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(EnsureDeletedAsync());
 
     public async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
