@@ -154,4 +154,19 @@ public class CollectionTests : DynamoDbTestBase<CollectionsContext>
         Assert.Contains("null", exception.Message);
         Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedPutItem));
     }
+
+    [Fact]
+    public async Task A_binary_set_with_equal_contents_twice_is_refused_before_sending()
+    {
+        await using var context = CreateContext();
+        var profile = Sample("dup");
+        profile.Blobs = [[1, 2], [1, 2]];
+        context.Profiles.Add(profile);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+
+        Assert.Contains("'Profile.Blobs'", exception.Message);
+        Assert.Contains("same once stored", exception.Message);
+        Assert.Empty(await RawItemAsync("Profiles", "dup"));
+    }
 }

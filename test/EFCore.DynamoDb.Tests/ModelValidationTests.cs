@@ -55,6 +55,14 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_key_attribute_name_over_255_bytes_is_refused_naming_the_property()
+    {
+        var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Id).HasAttributeName(new string('k', 256)));
+        Assert.Contains("'Account.Id'", exception.Message);
+        Assert.Contains("255 bytes", exception.Message);
+    }
+
+    [Fact]
     public void A_generic_type_without_a_DbSet_gets_a_valid_table_name()
     {
         using var context = new ModelContext(b => b.Entity<Box<Person>>(e => e.Property(x => x.Id).ValueGeneratedNever()));

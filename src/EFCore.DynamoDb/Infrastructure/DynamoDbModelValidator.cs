@@ -143,6 +143,12 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                 DynamoDbStrings.KeyTooLong(entityType.DisplayName(), string.Join(", ", key.Properties.Select(p => p.Name))));
         }
 
+        if (key.Properties.Concat(entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).SelectMany(i => i.Properties))
+                .FirstOrDefault(p => System.Text.Encoding.UTF8.GetByteCount(p.GetAttributeName()) > MaxKeyAttributeNameBytes) is { } longName)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeNameTooLong(entityType.DisplayName(), longName.Name, MaxKeyAttributeNameBytes));
+        }
+
         CheckKeyPart(entityType, DynamoDbAnnotationNames.PartitionKey, key.Properties[0]);
         CheckKeyPart(entityType, DynamoDbAnnotationNames.SortKey, key.Properties.Count > 1 ? key.Properties[1] : null);
 
@@ -175,6 +181,9 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
                 string.Join(", ", entityType.FindPrimaryKey()!.Properties.Select(p => p.Name))));
         }
     }
+
+    /// <summary>DynamoDB's limit of the name of a key attribute (of the table or of an index), in UTF-8 bytes.</summary>
+    private const int MaxKeyAttributeNameBytes = 255;
 
     private const int MaxGlobalIndexes = 20;
     private const int MaxLocalIndexes = 5;

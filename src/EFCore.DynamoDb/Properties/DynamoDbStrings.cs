@@ -165,6 +165,12 @@ internal static class DynamoDbStrings
     public static string InvalidUtf16(int position)
         => $"The string cannot be stored: it holds a lone surrogate at position {position}, which is not valid UTF-16 and would be replaced by U+FFFD in DynamoDB's UTF-8.";
 
+    public static string KeyAttributeNameTooLong(string entityType, string property, int limit)
+        => $"The key attribute of '{entityType}.{property}' has a name longer than DynamoDB's limit of {limit} bytes for key attribute names. Give it a shorter name with HasAttributeName(...).";
+
+    public static string DuplicateSetElement
+        => "The set cannot be stored: two of its elements are the same once stored (byte arrays with equal contents, or values a converter stores alike), and a DynamoDB set holds each value once.";
+
     public static string EmptyMapKey
         => "A dictionary with an empty key cannot be stored: DynamoDB map keys are attribute names, which are at least one character long.";
 

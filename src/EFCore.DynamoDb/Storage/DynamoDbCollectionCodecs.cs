@@ -174,6 +174,14 @@ internal static class DynamoDbCollectionCodecs
         var values = items.Select(e => e == null
             ? throw new InvalidOperationException(DynamoDbStrings.NullSetElement)
             : element.WriteObject(e)!).ToList();
+
+        // Distinct in .NET (byte arrays by reference, values a converter maps alike) is not always distinct stored:
+        // DynamoDB refuses a set with duplicates.
+        if (values.Select(v => v.S ?? v.N ?? Convert.ToBase64String(v.B.ToArray())).Distinct().Count() != values.Count)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.DuplicateSetElement);
+        }
+
         return values.Count == 0
             ? null
             : type switch
