@@ -55,6 +55,14 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_concurrency_token_inside_a_complex_type_is_refused_naming_it()
+    {
+        var exception = BuildFails(b => b.Entity<WithComplexToken>().ComplexProperty(w => w.Stamp, s => s.Property(p => p.Version).IsConcurrencyToken()));
+        Assert.Contains(".Version'", exception.Message);
+        Assert.Contains("entity type itself", exception.Message);
+    }
+
+    [Fact]
     public void A_key_attribute_name_over_255_bytes_is_refused_naming_the_property()
     {
         var exception = BuildFails(b => b.Entity<Account>().Property(a => a.Id).HasAttributeName(new string('k', 256)));

@@ -26,6 +26,17 @@ public class Box<T>
     public T? Content { get; set; }
 }
 
+public class Stamp
+{
+    public int Version { get; set; }
+}
+
+public class WithComplexToken
+{
+    public string Id { get; set; } = "";
+    public Stamp Stamp { get; set; } = new();
+}
+
 public class Priced
 {
     public decimal Id { get; set; }

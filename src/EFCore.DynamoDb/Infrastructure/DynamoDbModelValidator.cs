@@ -53,11 +53,20 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             throw new InvalidOperationException(DynamoDbStrings.OwnedConcurrencyToken(entityType.DisplayName(), token.Name));
         }
 
+        // A member of a complex value has no place in the write's condition: the token belongs to the entity.
+        if (ComplexMembers(entityType).FirstOrDefault(p => p.IsConcurrencyToken) is { } complexToken)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ComplexConcurrencyToken(complexToken.DeclaringType.DisplayName(), complexToken.Name));
+        }
+
         foreach (var foreignKey in entityType.GetDeclaredForeignKeys().Where(fk => !fk.IsOwnership))
         {
             ValidateRelationship(foreignKey);
         }
     }
+
+    private static IEnumerable<IProperty> ComplexMembers(ITypeBase type)
+        => type.GetDeclaredComplexProperties().SelectMany(c => c.ComplexType.GetProperties().Concat(ComplexMembers(c.ComplexType)));
 
     /// <summary>
     /// A relationship is followed by reading the principal by its key, or the dependents by their foreign key: the

@@ -165,6 +165,9 @@ internal static class DynamoDbStrings
     public static string InvalidUtf16(int position)
         => $"The string cannot be stored: it holds a lone surrogate at position {position}, which is not valid UTF-16 and would be replaced by U+FFFD in DynamoDB's UTF-8.";
 
+    public static string ComplexConcurrencyToken(string complexType, string property)
+        => $"The property '{complexType}.{property}' of a complex type is a concurrency token. The provider checks concurrency tokens of the entity's item only: put the token (or IsRowVersion()) on the entity type itself.";
+
     public static string KeyAttributeNameTooLong(string entityType, string property, int limit)
         => $"The key attribute of '{entityType}.{property}' has a name longer than DynamoDB's limit of {limit} bytes for key attribute names. Give it a shorter name with HasAttributeName(...).";
 
