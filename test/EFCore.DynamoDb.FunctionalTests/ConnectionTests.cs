@@ -152,7 +152,8 @@ public class ConnectionTests
         var prefix = TestDb.NewPrefix();
         await using var context = new ShopContext(TestDb.Options<ShopContext>(prefix));
 
-        var query = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        var query = await Assert.ThrowsAsync<Amazon.DynamoDBv2.Model.ResourceNotFoundException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Equal("ResourceNotFoundException", query.ErrorCode);
         Assert.Contains($"'{prefix}users' does not exist at {DynamoDbTestServer.Endpoint}", query.Message);
 
         context.Users.Add(new User { Email = "a", CreatedAt = DateTime.UtcNow });

@@ -39,4 +39,16 @@ public class SeedDataTests : DynamoDbTestBase<AtlasContext>
         Assert.Equal("Norge", (await context.Countries.FindAsync("NO"))!.Name);
         Assert.Null(await context.Regions.FindAsync(3));
     }
+
+    [Fact]
+    public async Task Generated_keys_start_after_the_seeded_ones()
+    {
+        await using var context = CreateContext();
+        var region = new Region { CountryCode = "NO", Name = "Nordland" };
+        context.Regions.Add(region);
+        await context.SaveChangesAsync();
+
+        Assert.True(region.Id > 3, $"generated key {region.Id} repeats a seeded one");
+        Assert.Equal("Bretagne", (await context.Regions.FindAsync(1))!.Name);
+    }
 }

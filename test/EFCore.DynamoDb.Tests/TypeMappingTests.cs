@@ -127,4 +127,15 @@ public class TypeMappingTests
         var exception = Assert.Throws<InvalidOperationException>(() => read(new AttributeValue { S = "12" }));
         Assert.Contains("type S", exception.Message);
     }
+
+    [Fact]
+    public void Key_identities_compare_numbers_by_value_as_DynamoDB_answers_them()
+    {
+        static string Of(string number) => EFCore.DynamoDb.Storage.DynamoDbKeyIdentity.Of(
+            "t", new Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> { ["k"] = new() { N = number } });
+
+        Assert.Equal(Of("1.5"), Of("1.50"));
+        Assert.Equal(Of("100"), Of("1E+2"));
+        Assert.NotEqual(Of("1.5"), Of("15"));
+    }
 }

@@ -28,6 +28,7 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
         var transport = new SocketsHttpHandler { ConnectTimeout = ConnectTimeout, AllowAutoRedirect = clientConfig.AllowAutoRedirect };
         if (clientConfig.GetWebProxy() is { } proxy)
         {
+            proxy.Credentials ??= clientConfig.ProxyCredentials;
             transport.Proxy = proxy;
         }
 
@@ -42,12 +43,12 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
         };
     }
 
-    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => true;
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => clientConfig.CacheHttpClient;
 
     public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
 
     public override string GetConfigUniqueString(IClientConfig clientConfig)
-        => $"efcore-dynamodb:{clientConfig.Timeout}:{clientConfig.MaxConnectionsPerServer}:{clientConfig.AllowAutoRedirect}:{clientConfig.GetWebProxy()?.GetHashCode()}";
+        => $"efcore-dynamodb:{clientConfig.Timeout}:{clientConfig.MaxConnectionsPerServer}:{clientConfig.AllowAutoRedirect}:{clientConfig.ProxyHost}:{clientConfig.ProxyPort}:{clientConfig.ProxyCredentials?.GetHashCode()}";
 
     /// <summary>Retries a failed connection briefly, then reports the endpoint unreachable.</summary>
     private sealed class ConnectionFailureHandler : DelegatingHandler

@@ -177,8 +177,8 @@ internal static class DynamoDbStrings
     public static string EmptyMapKey
         => "A dictionary with an empty key cannot be stored: DynamoDB map keys are attribute names, which are at least one character long.";
 
-    public static string KeyValueTooLong(string entityType, string property, int size, int limit)
-        => $"The key '{entityType}.{property}' is {size} bytes long, more than DynamoDB's limit of {limit} bytes for a {(limit == 2048 ? "partition" : "sort")} key value. Nothing was sent.";
+    public static string KeyValueTooLong(string entityType, string property, int size, int limit, bool isPartitionKey)
+        => $"The key '{entityType}.{property}' is {size} bytes long, more than DynamoDB's limit of {limit} bytes for a {(isPartitionKey ? "partition" : "sort")} key value. Nothing was sent.";
 
     public static string NonFiniteNumber(object value)
         => $"The number {value} cannot be stored: DynamoDB numbers are finite (no NaN or infinity).";

@@ -151,8 +151,14 @@ internal sealed class DynamoDbClientWrapper(
                 operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
             if (exception is ResourceNotFoundException)
             {
-                // DynamoDB's own text names neither the table nor the endpoint.
-                throw new InvalidOperationException(DynamoDbStrings.TableNotFound(operation, tableName, settings.EndpointDescription), exception);
+                // DynamoDB's own text names neither the table nor the endpoint; the exception keeps its type and code.
+                throw new ResourceNotFoundException(
+                    DynamoDbStrings.TableNotFound(operation, tableName, settings.EndpointDescription),
+                    exception,
+                    exception.ErrorType,
+                    exception.ErrorCode,
+                    exception.RequestId,
+                    exception.StatusCode);
             }
 
             throw;

@@ -24,6 +24,7 @@ internal sealed class DynamoDbDatabaseCreator(
     IDatabase database,
     IDesignTimeModel designTimeModel,
     IUpdateAdapterFactory updateAdapterFactory,
+    EFCore.DynamoDb.ValueGeneration.DynamoDbHiLoStateCache hiLoStates,
     IDiagnosticsLogger<DbLoggerCategory.Database> databaseLogger)
     : IDatabaseCreator
 {
@@ -40,24 +41,20 @@ internal sealed class DynamoDbDatabaseCreator(
         var pending = new List<string>();
         var existingTables = new List<(string Name, TableDescription Description, List<IEntityType> Types)>();
         var created = new List<string>();
-        var tables = Tables().Select(t => (
-            Name: clientWrapper.Settings.ResolveTableName(t.Key),
-            Create: (Func<string, CreateTableRequest>)(name => CreateTableRequest(name, t.ToList())),
-            Types: t.ToList()));
-        if (CounterTableName() is { } counterTable)
-        {
-            tables = tables.Append((counterTable, CounterTableRequest, []));
-        }
-
-        foreach (var (tableName, create, types) in tables)
+        foreach (var (tableName, create, types) in AllTables())
         {
             var existing = await DescribeAsync(tableName, cancellationToken).ConfigureAwait(false);
             if (existing == null)
             {
                 try
                 {
-                    await clientWrapper.CreateTableAsync(create(tableName), cancellationToken).ConfigureAwait(false);
+                    await clientWrapper.CreateTableAsync(create(), cancellationToken).ConfigureAwait(false);
                     created.Add(tableName);
+                    if (types.Count == 0)
+                    {
+                        // A new counter table starts the sequences again: no block this process holds is still reserved.
+                        hiLoStates.Reset(clientWrapper.Settings.Client, tableName);
+                    }
                 }
                 catch (ResourceInUseException)
                 {
@@ -95,7 +92,27 @@ internal sealed class DynamoDbDatabaseCreator(
         }
 
         await SeedAsync(created, cancellationToken).ConfigureAwait(false);
-        return created.Count > 0;
+
+        // The tables of the model: a new counter table alone (an upgrade to hi-lo keys) is not a new database.
+        return created.Any(table => table != CounterTableName());
+    }
+
+    /// <summary>
+    /// Every table <c>EnsureCreated</c> provisions: the model's (with their entity types) and, when the model
+    /// generates hi-lo keys, the counter table (no entity types).
+    /// </summary>
+    private IEnumerable<(string Name, Func<CreateTableRequest> Create, List<IEntityType> Types)> AllTables()
+    {
+        foreach (var table in Tables())
+        {
+            var (name, types) = (clientWrapper.Settings.ResolveTableName(table.Key), table.ToList());
+            yield return (name, () => CreateTableRequest(name, types), types);
+        }
+
+        if (CounterTableName() is { } counterTable)
+        {
+            yield return (counterTable, () => CounterTableRequest(counterTable), []);
+        }
     }
 
     /// <summary>
@@ -111,8 +128,7 @@ internal sealed class DynamoDbDatabaseCreator(
 
         var model = designTimeModel.Model;
         var updateAdapter = updateAdapterFactory.CreateStandalone(model);
-        foreach (var entityType in model.GetEntityTypes()
-            .Where(t => createdTables.Contains(clientWrapper.Settings.ResolveTableName(t.GetRootType().GetTableName()!))))
+        foreach (var entityType in model.GetEntityTypes().Where(t => createdTables.Contains(clientWrapper.Settings.ResolveTableName(ItemTableName(t)))))
         {
             foreach (var seed in entityType.GetSeedData())
             {
@@ -121,40 +137,83 @@ internal sealed class DynamoDbDatabaseCreator(
         }
 
         var entries = updateAdapter.GetEntriesToSave();
-        if (entries.Count > 0)
+        if (entries.Count == 0)
         {
-            await database.SaveChangesAsync(entries, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await database.SaveChangesAsync(entries, cancellationToken).ConfigureAwait(false);
+        await AdvanceSequencesAsync(entries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The table an entity type's items are stored in: its own, or its owner's for an owned type.</summary>
+    private static string ItemTableName(IEntityType entityType)
+    {
+        while (entityType.FindOwnership() is { } ownership)
+        {
+            entityType = ownership.PrincipalEntityType;
+        }
+
+        return entityType.GetRootType().GetTableName()!;
+    }
+
+    /// <summary>
+    /// Moves each hi-lo sequence past the keys seed data set, so that generated keys never repeat them: the counter
+    /// becomes the highest seeded key unless it is higher already.
+    /// </summary>
+    private async Task AdvanceSequencesAsync(IList<IUpdateEntry> seeded, CancellationToken cancellationToken)
+    {
+        var highest = seeded
+            .SelectMany(e => e.EntityType.GetProperties().Where(DynamoDbHiLo.UsesHiLo).Select(p => (Sequence: DynamoDbHiLo.SequenceName(p), Value: Convert.ToDecimal(e.GetCurrentValue(p)))))
+            .GroupBy(k => k.Sequence, k => k.Value);
+        foreach (var sequence in highest)
+        {
+            var value = new AttributeValue { N = sequence.Max().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            try
+            {
+                await clientWrapper.UpdateItemAsync(
+                    new UpdateItemRequest
+                    {
+                        TableName = CounterTableName(),
+                        Key = new() { [DynamoDbHiLo.SequenceAttribute] = new AttributeValue { S = sequence.Key } },
+                        UpdateExpression = "SET #value = :seeded",
+                        ConditionExpression = "attribute_not_exists(#value) OR #value < :seeded",
+                        ExpressionAttributeNames = new() { ["#value"] = DynamoDbHiLo.ValueAttribute },
+                        ExpressionAttributeValues = new() { [":seeded"] = value },
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConditionalCheckFailedException)
+            {
+                // Already past the seeded keys.
+            }
         }
     }
 
     /// <summary>What <see cref="EnsureCreatedAsync"/> would create, as JSON for infrastructure as code.</summary>
     public string GenerateTableDefinitions()
-    {
-        var tables = Tables().Select(t => CreateTableRequest(clientWrapper.Settings.ResolveTableName(t.Key), t.ToList()));
-        if (CounterTableName() is { } counterTable)
-        {
-            tables = tables.Append(CounterTableRequest(counterTable));
-        }
-
-        var timeToLive = Tables()
-            .Select(t => (Table: clientWrapper.Settings.ResolveTableName(t.Key), Type: t.FirstOrDefault(e => e.GetTimeToLivePropertyName() != null)))
-            .Where(t => t.Type != null)
-            .Select(t => (t.Table, t.Type!.FindProperty(t.Type.GetTimeToLivePropertyName()!)!.GetAttributeName()));
-        return DynamoDbTableDefinitionWriter.Write(tables, timeToLive);
-    }
+        => DynamoDbTableDefinitionWriter.Write(
+            AllTables().Select(t => t.Create()),
+            AllTables()
+                .Select(t => (Table: t.Name, Type: t.Types.FirstOrDefault(e => e.GetTimeToLivePropertyName() != null)))
+                .Where(t => t.Type != null)
+                .Select(t => (t.Table, t.Type!.FindProperty(t.Type.GetTimeToLivePropertyName()!)!.GetAttributeName())));
 
     public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(EnsureDeletedAsync());
 
     public async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
     {
         var deleted = new List<string>();
-        var tableNames = Tables().Select(t => clientWrapper.Settings.ResolveTableName(t.Key));
-        foreach (var tableName in CounterTableName() is { } counterTable ? tableNames.Append(counterTable) : tableNames)
+        foreach (var (tableName, _, types) in AllTables())
         {
             try
             {
                 await clientWrapper.DeleteTableAsync(new DeleteTableRequest { TableName = tableName }, cancellationToken).ConfigureAwait(false);
                 deleted.Add(tableName);
+                if (types.Count == 0)
+                {
+                    hiLoStates.Reset(clientWrapper.Settings.Client, tableName);
+                }
             }
             catch (ResourceNotFoundException)
             {

@@ -57,6 +57,14 @@ internal static class DynamoDbKeyIdentity
             text.AppendLiteral(":");
             text.AppendLiteral(s);
         }
+        else if (value.N is { } number)
+        {
+            // DynamoDB answers numbers in its canonical form (1.50 as 1.5, 1E+2 as 100): compare them by value.
+            text.AppendLiteral("=N");
+            text.AppendLiteral(decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact)
+                ? (exact / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
+                : number);
+        }
         else
         {
             text.AppendLiteral("=");

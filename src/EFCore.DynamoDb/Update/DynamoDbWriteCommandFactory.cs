@@ -469,7 +469,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             var (size, limit) = (value.S != null ? System.Text.Encoding.UTF8.GetByteCount(value.S) : (int)(value.B?.Length ?? 0), i == 0 ? MaxPartitionKeyBytes : MaxSortKeyBytes);
             if (size > limit)
             {
-                throw new InvalidOperationException(DynamoDbStrings.KeyValueTooLong(entry.EntityType.DisplayName(), property.Name, size, limit));
+                throw new InvalidOperationException(DynamoDbStrings.KeyValueTooLong(entry.EntityType.DisplayName(), property.Name, size, limit, isPartitionKey: i == 0));
             }
         }
     }

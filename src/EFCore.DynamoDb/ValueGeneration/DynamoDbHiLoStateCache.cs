@@ -10,8 +10,21 @@ namespace EFCore.DynamoDb.ValueGeneration;
 /// </summary>
 internal sealed class DynamoDbHiLoStateCache
 {
-    private readonly ConcurrentDictionary<(IAmazonDynamoDB Client, string Table, string Sequence), HiLoValueGeneratorState> _states = new();
+    private readonly ConcurrentDictionary<(IAmazonDynamoDB Client, string Table, string Sequence, int BlockSize), HiLoValueGeneratorState> _states = new();
 
+    /// <summary>
+    /// The state of a sequence's blocks of one size: properties sharing a sequence with different block sizes each
+    /// reserve their own blocks, which never overlap.
+    /// </summary>
     public HiLoValueGeneratorState GetOrAdd(IAmazonDynamoDB client, string counterTable, string sequence, int blockSize)
-        => _states.GetOrAdd((client, counterTable, sequence), static (_, size) => new HiLoValueGeneratorState(size), blockSize);
+        => _states.GetOrAdd((client, counterTable, sequence, blockSize), static key => new HiLoValueGeneratorState(key.BlockSize));
+
+    /// <summary>Forgets the blocks reserved on a counter table that was deleted or created again.</summary>
+    public void Reset(IAmazonDynamoDB client, string counterTable)
+    {
+        foreach (var key in _states.Keys.Where(k => k.Client == client && k.Table == counterTable))
+        {
+            _states.TryRemove(key, out _);
+        }
+    }
 }

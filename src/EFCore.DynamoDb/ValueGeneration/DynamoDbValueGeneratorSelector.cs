@@ -16,6 +16,7 @@ internal sealed class DynamoDbValueGeneratorSelector(
     : ValueGeneratorSelector(dependencies)
 {
     private readonly TemporaryNumberValueGeneratorFactory _ordinals = new();
+    private readonly Dictionary<IProperty, ValueGenerator?> _hiLoGenerators = [];
 
     public override bool TrySelect(IProperty property, ITypeBase typeBase, out ValueGenerator? valueGenerator)
     {
@@ -24,13 +25,19 @@ internal sealed class DynamoDbValueGeneratorSelector(
             return base.TrySelect(property, typeBase, out valueGenerator);
         }
 
-        // Not cached with the model like other generators: it sends its requests through this context's client.
-        var table = clientWrapper.Settings.ResolveTableName(DynamoDbHiLo.CounterTableName);
-        var (sequence, blockSize) = (DynamoDbHiLo.SequenceName(property), DynamoDbHiLo.BlockSize(property));
-        var state = hiLoStates.GetOrAdd(clientWrapper.Settings.Client, table, sequence, blockSize);
-        var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
-        valueGenerator = (ValueGenerator)Activator.CreateInstance(
-            typeof(DynamoDbHiLoValueGenerator<>).MakeGenericType(type), state, clientWrapper, table, sequence, blockSize)!;
+        // Not cached with the model like other generators (it sends its requests through this context's client):
+        // once per property and context.
+        if (!_hiLoGenerators.TryGetValue(property, out valueGenerator))
+        {
+            var table = clientWrapper.Settings.ResolveTableName(DynamoDbHiLo.CounterTableName);
+            var (sequence, blockSize) = (DynamoDbHiLo.SequenceName(property), DynamoDbHiLo.BlockSize(property));
+            var state = hiLoStates.GetOrAdd(clientWrapper.Settings.Client, table, sequence, blockSize);
+            var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
+            valueGenerator = (ValueGenerator)Activator.CreateInstance(
+                typeof(DynamoDbHiLoValueGenerator<>).MakeGenericType(type), state, clientWrapper, table, sequence, blockSize)!;
+            _hiLoGenerators[property] = valueGenerator;
+        }
+
         return true;
     }
 

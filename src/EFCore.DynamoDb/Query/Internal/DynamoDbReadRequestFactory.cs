@@ -53,7 +53,12 @@ internal static class DynamoDbReadRequestFactory
             var projected = projection.Split(", ").ToHashSet();
             foreach (var keyName in first.Key.Keys.Where(k => !names.Any(n => n.Value == k && projected.Contains(n.Key))))
             {
-                var alias = "#key" + names.Count;
+                var alias = "#key";
+                while (names.ContainsKey(alias))
+                {
+                    alias += "_";
+                }
+
                 names[alias] = keyName;
                 projection += ", " + alias;
             }
