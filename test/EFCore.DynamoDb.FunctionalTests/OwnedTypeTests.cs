@@ -320,4 +320,19 @@ public class OwnedTypeTests : DynamoDbTestBase<CrmContext>
         var orders = await context.Clients.AsNoTracking().Where(c => c.Id == "c1").Select(c => c.Orders).SingleAsync();
         Assert.Equal(["A-1", "A-2"], orders.Select(o => o.Number));
     }
+
+    [Fact]
+    public async Task A_required_member_of_an_owned_entity_left_null_is_refused_before_sending()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var client = Ada("owned-null");
+        client.Home = new PostalAddress { Street = "1 Main St", City = null! };
+        context.Add(client);
+
+        var exception = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+
+        Assert.Contains("'City'", exception.Message);
+        Assert.Empty(transport.Operations);
+    }
 }

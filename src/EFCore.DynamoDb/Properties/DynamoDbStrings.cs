@@ -64,6 +64,9 @@ internal static class DynamoDbStrings
     public static string UnsupportedKeyType(string entityType, string property, string clrType)
         => $"The key property '{entityType}.{property}' is of type '{clrType}', which a DynamoDB key cannot hold. Key attributes must be strings, numbers or binary: use such a type, or add a value converter to one.";
 
+    public static string OwnedEntityKey
+        => "(that of its owner's item)";
+
     public static string RequiredValueMissing(string entityType, string key, string property)
         => $"The '{entityType}' with key {key} has no value for the required property '{property}'. DynamoDB has no schema to refuse it, so the provider does: nothing was sent. Set a value, or make the property optional (nullable).";
 

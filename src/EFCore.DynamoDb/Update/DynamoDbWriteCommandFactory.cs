@@ -305,7 +305,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     {
         foreach (var property in DynamoDbWriteShape.Of(entry.EntityType).Properties.Where(p => !InNullComplexValue(entry, p)))
         {
-            if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
+            var value = entry.GetCurrentValue(property);
+            CheckOwnedConstraints(entry, property, value);
+            if (ToAttributeValue(entry, property, value) is { } attribute)
             {
                 SetAtPath(document, property.GetAttributePath(), attribute);
             }
@@ -382,7 +384,9 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             foreach (var property in DynamoDbWriteShape.Of(entry.EntityType).Properties.Where(entry.IsModified))
             {
                 var name = writer.Path(property);
-                if (ToAttributeValue(entry, property, entry.GetCurrentValue(property)) is { } attribute)
+                var current = entry.GetCurrentValue(property);
+                CheckOwnedConstraints(entry, property, current);
+                if (ToAttributeValue(entry, property, current) is { } attribute)
                 {
                     sets.Add($"{name} = {writer.Value(attribute)}");
                 }
@@ -530,19 +534,27 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     /// string or binary value fits its maximum length. Checked before anything is sent.
     /// </summary>
     private void CheckConstraints(IUpdateEntry entry, IProperty property, object? value)
+        => CheckConstraints(entry, property, value, () => DescribeKey(entry));
+
+    /// <inheritdoc cref="CheckConstraints(IUpdateEntry, IProperty, object?)"/>
+    private static void CheckConstraints(IUpdateEntry entry, IProperty property, object? value, Func<string> describeKey)
     {
         if (value == null)
         {
             if (!property.IsNullable)
             {
-                throw new DbUpdateException(DynamoDbStrings.RequiredValueMissing(entry.EntityType.DisplayName(), DescribeKey(entry), property.Name), [entry]);
+                throw new DbUpdateException(DynamoDbStrings.RequiredValueMissing(entry.EntityType.DisplayName(), describeKey(), property.Name), [entry]);
             }
         }
         else if (property.GetMaxLength() is { } maxLength && ((value as string)?.Length ?? (value as byte[])?.Length) is { } length && length > maxLength)
         {
-            throw new DbUpdateException(DynamoDbStrings.MaxLengthExceeded(entry.EntityType.DisplayName(), DescribeKey(entry), property.Name, length, maxLength), [entry]);
+            throw new DbUpdateException(DynamoDbStrings.MaxLengthExceeded(entry.EntityType.DisplayName(), describeKey(), property.Name, length, maxLength), [entry]);
         }
     }
+
+    /// <summary>The constraints of an owned entity's member, which is identified by its owner's item.</summary>
+    private static void CheckOwnedConstraints(IUpdateEntry entry, IProperty property, object? value)
+        => CheckConstraints(entry, property, value, () => DynamoDbStrings.OwnedEntityKey);
 
     private static object Generate(List<(IUpdateEntry, IProperty, object)> generated, IUpdateEntry entry, IProperty property, object value)
     {
