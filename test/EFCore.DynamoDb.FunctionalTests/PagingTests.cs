@@ -109,6 +109,32 @@ public class PagingTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task With_a_token_key_tokens_reveal_no_key_and_only_that_key_reads_them()
+    {
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        await using var context = CreateContext(d => d.ContinuationTokenKey(key));
+        var query = context.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt);
+        var first = await query.ToPageAsync(5, null);
+        var token = first.ContinuationToken!;
+
+        // Nothing of the item key shows through, however the token is decoded.
+        var bytes = Convert.FromBase64String(token[2..].Replace('-', '+').Replace('_', '/') + new string('=', (4 - (token.Length - 2) % 4) % 4));
+        Assert.DoesNotContain("pages@q.com", System.Text.Encoding.UTF8.GetString(bytes));
+        Assert.DoesNotContain("pages", token);
+
+        var second = await query.ToPageAsync(5, token);
+        Assert.True(second.Values[0].CreatedAt > first.Values[^1].CreatedAt);
+
+        await using var otherKey = CreateContext(d => d.ContinuationTokenKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        await Assert.ThrowsAsync<ArgumentException>(() => otherKey.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt).ToPageAsync(5, token));
+        await using var noKey = CreateContext();
+        await Assert.ThrowsAsync<ArgumentException>(() => noKey.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt).ToPageAsync(5, token));
+        var tampered = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
+        await Assert.ThrowsAsync<ArgumentException>(() => query.ToPageAsync(5, tampered));
+        Assert.Throws<ArgumentException>(() => new DbContextOptionsBuilder().UseDynamoDb(d => d.ContinuationTokenKey(new byte[8])));
+    }
+
+    [Fact]
     public async Task Results_spanning_several_1MB_pages_stream_completely()
     {
         await using (var context = CreateContext())

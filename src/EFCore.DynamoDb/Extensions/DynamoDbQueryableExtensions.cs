@@ -55,8 +55,7 @@ public static class DynamoDbQueryableExtensions
             throw new InvalidOperationException(DynamoDbStrings.PagingNeedsDynamoDbQuery);
         }
 
-        var request = new DynamoDbPageRequest(
-            pageSize, continuationToken == null ? null : DynamoDbContinuationToken.Decode(continuationToken));
+        var request = new DynamoDbPageRequest(pageSize, continuationToken);
 
         // The request reaches the query as a parameter (a member of a closure-like box), so the compiled query is
         // cached by shape and reused for every page.
@@ -72,8 +71,7 @@ public static class DynamoDbQueryableExtensions
             values.Add(value);
         }
 
-        var token = request.LastKey == null ? null : new DynamoDbContinuationToken(request.QueryFingerprint!, request.LastKey).Encode();
-        return new DynamoDbPage<TEntity>(values, token);
+        return new DynamoDbPage<TEntity>(values, request.LastKey == null ? null : request.NextToken);
     }
 
     /// <summary>

@@ -31,6 +31,9 @@ internal sealed class DynamoDbContextSettings
 
     public bool ConsistentReads => _options.ConsistentReads;
 
+    /// <summary>The key that encrypts and authenticates continuation tokens, if the application gave one.</summary>
+    public byte[]? ContinuationTokenKey => _options.ContinuationTokenKey;
+
     public DynamoDbScanBehavior ScanBehavior => _options.ScanBehavior;
 
     public bool SensitiveDataLoggingEnabled { get; }

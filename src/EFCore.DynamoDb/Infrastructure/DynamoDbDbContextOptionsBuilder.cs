@@ -57,6 +57,22 @@ public class DynamoDbDbContextOptionsBuilder
     public virtual DynamoDbDbContextOptionsBuilder ConsistentReads(bool consistentReads = true)
         => With(e => e.WithConsistentReads(consistentReads));
 
+    /// <summary>
+    /// Encrypts and authenticates <c>ToPageAsync</c> continuation tokens with this key (at least 16 bytes; keep it secret,
+    /// the same in every instance of the application): tokens handed to browsers then reveal no keys and cannot be
+    /// forged. Without it, tokens are only checksummed: anyone can read the item key they carry.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder ContinuationTokenKey(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 16)
+        {
+            throw new ArgumentException(DynamoDbStrings.ContinuationTokenKeyTooShort, nameof(key));
+        }
+
+        return With(e => e.WithContinuationTokenKey([.. key]));
+    }
+
     /// <summary>What happens when a query needs a full-table <c>Scan</c>: allow, warn (default) or throw.</summary>
     public virtual DynamoDbDbContextOptionsBuilder ScanBehavior(DynamoDbScanBehavior behavior)
     {

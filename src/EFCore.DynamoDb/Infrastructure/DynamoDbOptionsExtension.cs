@@ -33,6 +33,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
         Client = copyFrom.Client;
         MaxWriteConcurrency = copyFrom.MaxWriteConcurrency;
         ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
+        ContinuationTokenKey = copyFrom.ContinuationTokenKey;
     }
 
     public string? ServiceUrl { get; private init; }
@@ -45,6 +46,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public IAmazonDynamoDB? Client { get; private init; }
     public int MaxWriteConcurrency { get; private init; } = 4;
     public Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private init; }
+    public byte[]? ContinuationTokenKey { get; private init; }
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -58,6 +60,8 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
         => new(this) { ExecutionStrategyFactory = factory };
 
     public DynamoDbOptionsExtension WithMaxWriteConcurrency(int concurrency) => new(this) { MaxWriteConcurrency = concurrency };
+
+    public DynamoDbOptionsExtension WithContinuationTokenKey(byte[] key) => new(this) { ContinuationTokenKey = key };
 
     public DynamoDbOptionsExtension WithClient(IAmazonDynamoDB? client) => new(this) { Client = client };
 

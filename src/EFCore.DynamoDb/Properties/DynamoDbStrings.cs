@@ -18,6 +18,9 @@ internal static class DynamoDbStrings
     public static string RowVersionNotNumeric(string entityType, string property, string clrType)
         => $"The row version '{entityType}.{property}' is of type '{clrType}'. DynamoDB row versions are values the provider increments: use an int, long or ulong property with IsRowVersion(), or a byte[] with [Timestamp].";
 
+    public static string ContinuationTokenKeyTooShort
+        => "A continuation token key needs at least 16 bytes (32 random bytes recommended).";
+
     public static string NotDynamoDb
         => "This context does not use the DynamoDB provider: GetDynamoDbClient() and GenerateTableDefinitions() are only available after UseDynamoDb(...).";
 

@@ -11,7 +11,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 /// A continuation token: the key to start after, bound to the query it came from by a fingerprint of that query's
 /// request (operation, table, expressions and values), and protected by a checksum, so a tampered token or one from
-/// another query is refused. Opaque to users: base64url text.
+/// another query is refused; with the application's key (<c>ContinuationTokenKey</c>), encrypted and authenticated
+/// (AES-GCM), so it reveals nothing and cannot be forged. Base64url text either way.
 /// </summary>
 internal sealed class DynamoDbContinuationToken(string queryFingerprint, Dictionary<string, AttributeValue> startKey)
 {
@@ -30,39 +31,78 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(withoutLimit)))[..32];
     }
 
-    public string Encode()
+    /// <summary>
+    /// The token as text: encrypted and authenticated with <paramref name="key"/> (AES-GCM) when the application gave
+    /// one, else checksummed only (the key it carries is readable).
+    /// </summary>
+    public string Encode(byte[]? key)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(
             Version,
             QueryFingerprint,
             StartKey.ToDictionary(k => k.Key, k => KeyValue.From(k.Value))));
-        return Base64Url(payload) + "." + Base64Url(Checksum(payload));
+        if (key == null)
+        {
+            return Base64Url(payload) + "." + Base64Url(Checksum(payload));
+        }
+
+        var sealedPayload = new byte[NonceSize + payload.Length + TagSize];
+        var nonce = sealedPayload.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(DeriveKey(key), TagSize);
+        aes.Encrypt(nonce, payload, sealedPayload.AsSpan(NonceSize, payload.Length), sealedPayload.AsSpan(NonceSize + payload.Length));
+        return ProtectedPrefix + Base64Url(sealedPayload);
     }
 
-    /// <exception cref="ArgumentException">The token is not one this provider issued, or it was changed.</exception>
-    public static DynamoDbContinuationToken Decode(string token)
+    /// <exception cref="ArgumentException">The token is not one this provider issued with this key, or it was changed.</exception>
+    public static DynamoDbContinuationToken Decode(string token, byte[]? key)
     {
         try
         {
-            var parts = token.Split('.');
-            if (parts.Length == 2)
+            if (Unseal(token, key) is { } payload
+                && JsonSerializer.Deserialize<Payload>(payload) is { V: Version, Q: { } fingerprint, K: { Count: > 0 } startKey }
+                && startKey.Values.All(v => v != null))
             {
-                var payload = FromBase64Url(parts[0]);
-                if (CryptographicOperations.FixedTimeEquals(Checksum(payload), FromBase64Url(parts[1]))
-                    && JsonSerializer.Deserialize<Payload>(payload) is { V: Version, Q: { } fingerprint, K: { Count: > 0 } key }
-                    && key.Values.All(v => v != null))
-                {
-                    return new DynamoDbContinuationToken(fingerprint, key.ToDictionary(k => k.Key, k => k.Value.ToAttributeValue()));
-                }
+                return new DynamoDbContinuationToken(fingerprint, startKey.ToDictionary(k => k.Key, k => k.Value.ToAttributeValue()));
             }
         }
-        catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException)
+        catch (Exception exception) when (exception is FormatException or JsonException or InvalidOperationException or CryptographicException)
         {
             throw new ArgumentException(DynamoDbStrings.InvalidContinuationToken, nameof(token), exception);
         }
 
         throw new ArgumentException(DynamoDbStrings.InvalidContinuationToken, nameof(token));
     }
+
+    /// <summary>The payload of a token, or null when it is not one of this key's (or of no key's) tokens.</summary>
+    private static byte[]? Unseal(string token, byte[]? key)
+    {
+        if (key == null)
+        {
+            var parts = token.Split('.');
+            return parts.Length == 2 && FromBase64Url(parts[0]) is var payload && CryptographicOperations.FixedTimeEquals(Checksum(payload), FromBase64Url(parts[1]))
+                ? payload
+                : null;
+        }
+
+        if (!token.StartsWith(ProtectedPrefix, StringComparison.Ordinal)
+            || FromBase64Url(token[ProtectedPrefix.Length..]) is not { Length: > NonceSize + TagSize } sealedPayload)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedPayload.Length - NonceSize - TagSize];
+        using var aes = new AesGcm(DeriveKey(key), TagSize);
+        aes.Decrypt(sealedPayload.AsSpan(0, NonceSize), sealedPayload.AsSpan(NonceSize, plain.Length), sealedPayload.AsSpan(NonceSize + plain.Length), plain);
+        return plain;
+    }
+
+    private const string ProtectedPrefix = "p.";
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    /// <summary>The AES key of the tokens, derived from the application's key for this use only.</summary>
+    private static byte[] DeriveKey(byte[] key) => HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: ChecksumSalt);
 
     private static byte[] Checksum(byte[] payload) => SHA256.HashData([.. ChecksumSalt, .. payload])[..16];
 

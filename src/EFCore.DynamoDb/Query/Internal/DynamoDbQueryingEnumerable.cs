@@ -122,6 +122,8 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                 page.LastKey = enumerable._plan.KeyProperties
                     .Select(p => p.GetAttributeName())
                     .ToDictionary(name => name, name => _lastItem[name]);
+                page.NextToken = new DynamoDbContinuationToken(page.QueryFingerprint!, page.LastKey)
+                    .Encode(_queryContext.ClientWrapper.Settings.ContinuationTokenKey);
             }
         }
 

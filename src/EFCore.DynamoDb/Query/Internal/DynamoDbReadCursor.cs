@@ -52,7 +52,7 @@ internal sealed class DynamoDbReadCursor(
 
             if (plan.FindPageRequest(_parameters) is { } page)
             {
-                ContinueFrom(page, _requests.Peek());
+                ContinueFrom(page, _requests.Peek(), client.Settings.ContinuationTokenKey);
             }
         }
 
@@ -149,15 +149,16 @@ internal sealed class DynamoDbReadCursor(
     }
 
     /// <summary>Binds a page to this query: a token from another query is refused, and the read starts after its key.</summary>
-    private static void ContinueFrom(DynamoDbPageRequest page, AmazonDynamoDBRequest request)
+    private static void ContinueFrom(DynamoDbPageRequest page, AmazonDynamoDBRequest request, byte[]? tokenKey)
     {
         page.QueryFingerprint = DynamoDbContinuationToken.Fingerprint(request);
-        if (page.Start == null)
+        if (page.StartToken == null)
         {
             return;
         }
 
-        if (page.Start.QueryFingerprint != page.QueryFingerprint)
+        var start = DynamoDbContinuationToken.Decode(page.StartToken, tokenKey);
+        if (start.QueryFingerprint != page.QueryFingerprint)
         {
             throw new ArgumentException(DynamoDbStrings.ForeignContinuationToken, "continuationToken");
         }
@@ -165,10 +166,10 @@ internal sealed class DynamoDbReadCursor(
         switch (request)
         {
             case QueryRequest query:
-                query.ExclusiveStartKey = page.Start.StartKey;
+                query.ExclusiveStartKey = start.StartKey;
                 break;
             case ScanRequest scan:
-                scan.ExclusiveStartKey = page.Start.StartKey;
+                scan.ExclusiveStartKey = start.StartKey;
                 break;
         }
     }
