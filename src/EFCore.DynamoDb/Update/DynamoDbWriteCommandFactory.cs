@@ -534,27 +534,36 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
     /// string or binary value fits its maximum length. Checked before anything is sent.
     /// </summary>
     private void CheckConstraints(IUpdateEntry entry, IProperty property, object? value)
-        => CheckConstraints(entry, property, value, () => DescribeKey(entry));
-
-    /// <inheritdoc cref="CheckConstraints(IUpdateEntry, IProperty, object?)"/>
-    private static void CheckConstraints(IUpdateEntry entry, IProperty property, object? value, Func<string> describeKey)
     {
-        if (value == null)
+        if (Violation(property, value) is { } violation)
         {
-            if (!property.IsNullable)
-            {
-                throw new DbUpdateException(DynamoDbStrings.RequiredValueMissing(entry.EntityType.DisplayName(), describeKey(), property.Name), [entry]);
-            }
-        }
-        else if (property.GetMaxLength() is { } maxLength && ((value as string)?.Length ?? (value as byte[])?.Length) is { } length && length > maxLength)
-        {
-            throw new DbUpdateException(DynamoDbStrings.MaxLengthExceeded(entry.EntityType.DisplayName(), describeKey(), property.Name, length, maxLength), [entry]);
+            throw ConstraintFailed(entry, property, violation, DescribeKey(entry));
         }
     }
 
     /// <summary>The constraints of an owned entity's member, which is identified by its owner's item.</summary>
     private static void CheckOwnedConstraints(IUpdateEntry entry, IProperty property, object? value)
-        => CheckConstraints(entry, property, value, () => DynamoDbStrings.OwnedEntityKey);
+    {
+        if (Violation(property, value) is { } violation)
+        {
+            throw ConstraintFailed(entry, property, violation, DynamoDbStrings.OwnedEntityKey);
+        }
+    }
+
+    /// <summary>Null when the value meets the property's constraints; else its length and the maximum (length -1: a required value is missing).</summary>
+    private static (int Length, int MaxLength)? Violation(IProperty property, object? value)
+        => value == null
+            ? property.IsNullable ? null : (-1, 0)
+            : property.GetMaxLength() is { } maxLength && ((value as string)?.Length ?? (value as byte[])?.Length) is { } length && length > maxLength
+                ? (length, maxLength)
+                : null;
+
+    private static DbUpdateException ConstraintFailed(IUpdateEntry entry, IProperty property, (int Length, int MaxLength) violation, string key)
+        => new(
+            violation.Length < 0
+                ? DynamoDbStrings.RequiredValueMissing(entry.EntityType.DisplayName(), key, property.Name)
+                : DynamoDbStrings.MaxLengthExceeded(entry.EntityType.DisplayName(), key, property.Name, violation.Length, violation.MaxLength),
+            [entry]);
 
     private static object Generate(List<(IUpdateEntry, IProperty, object)> generated, IUpdateEntry entry, IProperty property, object value)
     {
