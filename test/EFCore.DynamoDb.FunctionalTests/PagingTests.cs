@@ -1,7 +1,9 @@
 using EFCore.DynamoDb.FunctionalTests.Models;
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EFCore.DynamoDb.FunctionalTests;
 
@@ -132,6 +134,30 @@ public class PagingTests : DynamoDbTestBase<ShopContext>
         var tampered = token[..^3] + (token[^3] == 'A' ? "B" : "A") + token[^2..];
         await Assert.ThrowsAsync<ArgumentException>(() => query.ToPageAsync(5, tampered));
         Assert.Throws<ArgumentException>(() => new DbContextOptionsBuilder().UseDynamoDb(d => d.ContinuationTokenKey(new byte[8])));
+    }
+
+    [Fact]
+    public async Task With_Data_Protection_registered_tokens_are_protected_by_the_applications_keys()
+    {
+        ShopContext AppContext(IDataProtectionProvider protection)
+        {
+            var services = new ServiceCollection().AddSingleton(protection).BuildServiceProvider();
+            return new ShopContext(TestDb.Options<ShopContext>(Prefix, configureContext: o => o.UseApplicationServiceProvider(services)));
+        }
+
+        var protection = new EphemeralDataProtectionProvider();
+        await using var context = AppContext(protection);
+        var query = context.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt);
+        var first = await query.ToPageAsync(5, null);
+        var token = first.ContinuationToken!;
+
+        Assert.StartsWith("d.", token);
+        Assert.DoesNotContain("pages", token);
+        Assert.True((await query.ToPageAsync(5, token)).Values[0].CreatedAt > first.Values[^1].CreatedAt);
+
+        await using var otherApp = AppContext(new EphemeralDataProtectionProvider());
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => otherApp.Users.Where(u => u.Email == "pages@q.com").OrderBy(u => u.CreatedAt).ToPageAsync(5, token));
     }
 
     [Fact]

@@ -100,6 +100,12 @@ public class TableOptionsTests : DynamoDbTestBase<SessionContext>
         using var response = await http.SendAsync(send);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var created = (await raw.DescribeTableAsync(Prefix + "SessionsCopy")).Table;
+        for (var wait = 0; created.TableStatus != TableStatus.ACTIVE && wait < 100; wait++)
+        {
+            await Task.Delay(100);
+            created = (await raw.DescribeTableAsync(Prefix + "SessionsCopy")).Table;
+        }
+
         Assert.Equal(table.KeySchema.Select(k => k.AttributeName), created.KeySchema.Select(k => k.AttributeName));
         Assert.Equal(index.IndexName, Assert.Single(created.GlobalSecondaryIndexes).IndexName);
         await raw.DeleteTableAsync(Prefix + "SessionsCopy");

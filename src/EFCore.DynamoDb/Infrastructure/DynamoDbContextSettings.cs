@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Microsoft.AspNetCore.DataProtection;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -22,8 +23,13 @@ internal sealed class DynamoDbContextSettings
         }
 
         _clientFactory = clientFactory;
-        SensitiveDataLoggingEnabled = options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false;
+        var core = options.FindExtension<CoreOptionsExtension>();
+        SensitiveDataLoggingEnabled = core?.IsSensitiveDataLoggingEnabled ?? false;
+        _applicationServices = core?.ApplicationServiceProvider;
     }
+
+    private readonly IServiceProvider? _applicationServices;
+    private IDataProtector? _tokenProtector;
 
     public IAmazonDynamoDB Client => _client ??= _clientFactory.GetClient(_options);
 
@@ -33,6 +39,16 @@ internal sealed class DynamoDbContextSettings
 
     /// <summary>The key that encrypts and authenticates continuation tokens, if the application gave one.</summary>
     public byte[]? ContinuationTokenKey => _options.ContinuationTokenKey;
+
+    /// <summary>
+    /// Without a token key: the application's ASP.NET Core Data Protection, when it registered it, protects
+    /// continuation tokens instead.
+    /// </summary>
+    public IDataProtector? ContinuationTokenProtector
+        => _options.ContinuationTokenKey == null
+            ? _tokenProtector ??= (_applicationServices?.GetService(typeof(IDataProtectionProvider)) as IDataProtectionProvider)
+                ?.CreateProtector("EFCore.DynamoDb.ContinuationTokens")
+            : null;
 
     public DynamoDbScanBehavior ScanBehavior => _options.ScanBehavior;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Properties;
@@ -12,7 +13,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// A continuation token: the key to start after, bound to the query it came from by a fingerprint of that query's
 /// request (operation, table, expressions and values), and protected by a checksum, so a tampered token or one from
 /// another query is refused; with the application's key (<c>ContinuationTokenKey</c>), encrypted and authenticated
-/// (AES-GCM), so it reveals nothing and cannot be forged. Base64url text either way.
+/// (AES-GCM), or else with the application's ASP.NET Core Data Protection when it has it, so it reveals nothing and
+/// cannot be forged. Base64url text either way.
 /// </summary>
 internal sealed class DynamoDbContinuationToken(string queryFingerprint, Dictionary<string, AttributeValue> startKey)
 {
@@ -35,7 +37,7 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
     /// The token as text: encrypted and authenticated with <paramref name="key"/> (AES-GCM) when the application gave
     /// one, else checksummed only (the key it carries is readable).
     /// </summary>
-    public string Encode(byte[]? key)
+    public string Encode(byte[]? key, IDataProtector? protector = null)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(
             Version,
@@ -43,7 +45,9 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
             StartKey.ToDictionary(k => k.Key, k => KeyValue.From(k.Value))));
         if (key == null)
         {
-            return Base64Url(payload) + "." + Base64Url(Checksum(payload));
+            return protector == null
+                ? Base64Url(payload) + "." + Base64Url(Checksum(payload))
+                : DataProtectedPrefix + Base64Url(protector.Protect(payload));
         }
 
         var sealedPayload = new byte[NonceSize + payload.Length + TagSize];
@@ -55,11 +59,11 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
     }
 
     /// <exception cref="ArgumentException">The token is not one this provider issued with this key, or it was changed.</exception>
-    public static DynamoDbContinuationToken Decode(string token, byte[]? key)
+    public static DynamoDbContinuationToken Decode(string token, byte[]? key, IDataProtector? protector = null)
     {
         try
         {
-            if (Unseal(token, key) is { } payload
+            if (Unseal(token, key, protector) is { } payload
                 && JsonSerializer.Deserialize<Payload>(payload) is { V: Version, Q: { } fingerprint, K: { Count: > 0 } startKey }
                 && startKey.Values.All(v => v != null))
             {
@@ -75,8 +79,15 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
     }
 
     /// <summary>The payload of a token, or null when it is not one of this key's (or of no key's) tokens.</summary>
-    private static byte[]? Unseal(string token, byte[]? key)
+    private static byte[]? Unseal(string token, byte[]? key, IDataProtector? protector)
     {
+        if (key == null && protector != null)
+        {
+            return token.StartsWith(DataProtectedPrefix, StringComparison.Ordinal)
+                ? protector.Unprotect(FromBase64Url(token[DataProtectedPrefix.Length..]))
+                : null;
+        }
+
         if (key == null)
         {
             var parts = token.Split('.');
@@ -98,6 +109,7 @@ internal sealed class DynamoDbContinuationToken(string queryFingerprint, Diction
     }
 
     private const string ProtectedPrefix = "p.";
+    private const string DataProtectedPrefix = "d.";
     private const int NonceSize = 12;
     private const int TagSize = 16;
 

@@ -122,8 +122,9 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
                 page.LastKey = enumerable._plan.KeyProperties
                     .Select(p => p.GetAttributeName())
                     .ToDictionary(name => name, name => _lastItem[name]);
+                var settings = _queryContext.ClientWrapper.Settings;
                 page.NextToken = new DynamoDbContinuationToken(page.QueryFingerprint!, page.LastKey)
-                    .Encode(_queryContext.ClientWrapper.Settings.ContinuationTokenKey);
+                    .Encode(settings.ContinuationTokenKey, settings.ContinuationTokenProtector);
             }
         }
 

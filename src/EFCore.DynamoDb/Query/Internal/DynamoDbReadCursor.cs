@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Diagnostics;
+using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ internal sealed class DynamoDbReadCursor(
 
             if (plan.FindPageRequest(_parameters) is { } page)
             {
-                ContinueFrom(page, _requests.Peek(), client.Settings.ContinuationTokenKey);
+                ContinueFrom(page, _requests.Peek(), client.Settings);
             }
         }
 
@@ -149,7 +150,7 @@ internal sealed class DynamoDbReadCursor(
     }
 
     /// <summary>Binds a page to this query: a token from another query is refused, and the read starts after its key.</summary>
-    private static void ContinueFrom(DynamoDbPageRequest page, AmazonDynamoDBRequest request, byte[]? tokenKey)
+    private static void ContinueFrom(DynamoDbPageRequest page, AmazonDynamoDBRequest request, DynamoDbContextSettings settings)
     {
         page.QueryFingerprint = DynamoDbContinuationToken.Fingerprint(request);
         if (page.StartToken == null)
@@ -157,7 +158,7 @@ internal sealed class DynamoDbReadCursor(
             return;
         }
 
-        var start = DynamoDbContinuationToken.Decode(page.StartToken, tokenKey);
+        var start = DynamoDbContinuationToken.Decode(page.StartToken, settings.ContinuationTokenKey, settings.ContinuationTokenProtector);
         if (start.QueryFingerprint != page.QueryFingerprint)
         {
             throw new ArgumentException(DynamoDbStrings.ForeignContinuationToken, "continuationToken");
