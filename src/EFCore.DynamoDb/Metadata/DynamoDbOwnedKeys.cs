@@ -23,4 +23,15 @@ internal static class DynamoDbOwnedKeys
         => property.DeclaringType is IEntityType entityType
             && entityType.FindOwnership() is { } ownership
             && (ownership.Properties.Contains(property) || property == FindOrdinal(entityType));
+
+    /// <summary>The entity type whose item holds the entities of a type: the type itself, or its outermost owner.</summary>
+    public static IEntityType ItemOwner(IEntityType entityType)
+    {
+        while (entityType.FindOwnership() is { } ownership)
+        {
+            entityType = ownership.PrincipalEntityType;
+        }
+
+        return entityType;
+    }
 }

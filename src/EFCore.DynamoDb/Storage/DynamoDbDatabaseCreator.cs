@@ -147,15 +147,7 @@ internal sealed class DynamoDbDatabaseCreator(
     }
 
     /// <summary>The table an entity type's items are stored in: its own, or its owner's for an owned type.</summary>
-    private static string ItemTableName(IEntityType entityType)
-    {
-        while (entityType.FindOwnership() is { } ownership)
-        {
-            entityType = ownership.PrincipalEntityType;
-        }
-
-        return entityType.GetRootType().GetTableName()!;
-    }
+    private static string ItemTableName(IEntityType entityType) => DynamoDbOwnedKeys.ItemOwner(entityType).GetRootType().GetTableName()!;
 
     /// <summary>
     /// Moves each hi-lo sequence past the keys seed data set, so that generated keys never repeat them: the counter

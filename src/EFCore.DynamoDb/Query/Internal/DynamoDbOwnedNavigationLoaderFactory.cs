@@ -129,15 +129,9 @@ internal sealed class DynamoDbOwnedNavigationLoaderFactory(
         /// </summary>
         private NewArrayExpression ItemKey(INavigation navigation)
         {
-            var entityType = navigation.DeclaringEntityType;
-            while (entityType.FindOwnership() is { } ownership)
-            {
-                entityType = ownership.PrincipalEntityType;
-            }
-
             return Expression.NewArrayInit(
                 typeof(object),
-                entityType.FindPrimaryKey()!.Properties.Select(
+                DynamoDbOwnedKeys.ItemOwner(navigation.DeclaringEntityType).FindPrimaryKey()!.Properties.Select(
                     p => Expression.Convert(DynamoDbItemReadingExpressionVisitor.CreateReadExpression(item, p, p.ClrType), typeof(object))));
         }
     }

@@ -185,7 +185,10 @@ internal static class DynamoDbReadRequestFactory
         }
     }
 
-    /// <summary>The <c>BatchGetItem</c> that completes index results from the table: the items of the given keys.</summary>
+    /// <summary>
+    /// The <c>BatchGetItem</c> of the given keys of a plan's table, reading what the plan reads: it completes index
+    /// results from the table, and reads related items by key.
+    /// </summary>
     public static BatchGetItemRequest CompleteFromTable(
         DynamoDbReadPlan plan, DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
@@ -124,7 +123,7 @@ internal sealed class DynamoDbRelatedItemReader
         {
             var client = queryContext.ClientWrapper;
             var items = await DynamoDbBatchGetReader.ReadAsync(
-                client, sources.Values.Select(_key.TargetKeyOf), keys => BatchGetRequest(client.Settings, keys), cancellationToken).ConfigureAwait(false);
+                client, sources.Values.Select(_key.TargetKeyOf), keys => DynamoDbReadRequestFactory.CompleteFromTable(_plan, client.Settings, keys), cancellationToken).ConfigureAwait(false);
             return Group(items);
         }
 
@@ -193,20 +192,6 @@ internal sealed class DynamoDbRelatedItemReader
 
         return items;
     }
-
-    private BatchGetItemRequest BatchGetRequest(DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
-        => new()
-        {
-            RequestItems = new Dictionary<string, KeysAndAttributes>
-            {
-                [settings.ResolveTableName(_plan.TableName)] = new()
-                {
-                    Keys = keys.ToList(),
-                    ConsistentRead = _plan.ConsistentRead ?? settings.ConsistentReads ? true : null,
-                },
-            },
-            ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-        };
 
     /// <summary><c>ToQueryString()</c> text of the follow-up requests.</summary>
     public string Describe(DynamoDbQueryContext queryContext)
