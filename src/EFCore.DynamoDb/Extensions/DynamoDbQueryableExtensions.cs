@@ -23,6 +23,12 @@ public static class DynamoDbQueryableExtensions
     internal static readonly MethodInfo WithPageSizeMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(WithPageSize))!;
 
+    internal static readonly MethodInfo ScanInSegmentsMethod
+        = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(ScanInSegments), BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    internal static readonly MethodInfo ReadAtRateMethod
+        = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(ReadAtRate), BindingFlags.Static | BindingFlags.NonPublic)!;
+
     internal static readonly MethodInfo AsPageMethod
         = typeof(DynamoDbQueryableExtensions).GetMethod(nameof(AsPage), BindingFlags.Static | BindingFlags.NonPublic)!;
 
@@ -57,13 +63,8 @@ public static class DynamoDbQueryableExtensions
 
         var request = new DynamoDbPageRequest(pageSize, continuationToken);
 
-        // The request reaches the query as a parameter (a member of a closure-like box), so the compiled query is
-        // cached by shape and reused for every page.
         var pageQuery = source.Provider.CreateQuery<TEntity>(Expression.Call(
-            null,
-            AsPageMethod.MakeGenericMethod(typeof(TEntity)),
-            source.Expression,
-            Expression.Field(Expression.Constant(new StrongBox<DynamoDbPageRequest>(request)), nameof(StrongBox<DynamoDbPageRequest>.Value))));
+            null, AsPageMethod.MakeGenericMethod(typeof(TEntity)), source.Expression, Parameter(request)));
 
         var values = new List<TEntity>(pageSize);
         await foreach (var value in ((IAsyncEnumerable<TEntity>)pageQuery).WithCancellation(cancellationToken).ConfigureAwait(false))
@@ -115,6 +116,76 @@ public static class DynamoDbQueryableExtensions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         return Apply(source, WithPageSizeMethod, Expression.Constant(pageSize));
     }
+
+    /// <summary>
+    /// Reads a query that runs as a <c>Scan</c> in <paramref name="totalSegments"/> segments at once (DynamoDB's parallel
+    /// scan), at most <paramref name="maxConcurrency"/> at a time (default: all of them, up to 16). Results stream as
+    /// pages arrive, in no particular order; <c>Count</c>, <c>Any</c> and <c>All</c> add up every segment. The scan guard
+    /// (<c>AllowScan()</c>, <c>ScanBehavior</c>) applies as to any scan; a query that does not scan is refused.
+    /// </summary>
+    public static IQueryable<TEntity> WithParallelScan<TEntity>(this IQueryable<TEntity> source, int totalSegments, int? maxConcurrency = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSegments);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbScanSegments.MaxTotalSegments);
+        if (maxConcurrency is { } concurrency)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency, nameof(maxConcurrency));
+        }
+
+        return Apply(source, ScanInSegmentsMethod, Parameter(new DynamoDbScanSegments(
+            totalSegments, null, maxConcurrency ?? Math.Min(totalSegments, DynamoDbScanSegments.DefaultMaxConcurrency))));
+    }
+
+    /// <summary>
+    /// Reads only segment <paramref name="segment"/> (from 0) of a <c>Scan</c> divided into
+    /// <paramref name="totalSegments"/>, so that workers can share one scan; together the segments return every item
+    /// once. A query that does not scan is refused.
+    /// </summary>
+    public static IQueryable<TEntity> WithScanSegment<TEntity>(this IQueryable<TEntity> source, int segment, int totalSegments)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSegments);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbScanSegments.MaxTotalSegments);
+        ArgumentOutOfRangeException.ThrowIfNegative(segment);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(segment, totalSegments);
+        return Apply(source, ScanInSegmentsMethod, Parameter(new DynamoDbScanSegments(totalSegments, segment, 1)));
+    }
+
+    /// <summary>
+    /// Paces a <c>Scan</c> or <c>Query</c> so that it consumes about <paramref name="readCapacityUnitsPerSecond"/> read
+    /// capacity units per second, as DynamoDB reports them page by page, leaving the rest of the table's capacity to
+    /// the application. Throttled pages are retried with backoff; the read stops with an exception after repeated
+    /// throttling or when it has run longer than <paramref name="timeout"/>.
+    /// </summary>
+    public static IQueryable<TEntity> WithReadRateLimit<TEntity>(
+        this IQueryable<TEntity> source, double readCapacityUnitsPerSecond, TimeSpan? timeout = null)
+    {
+        if (!double.IsFinite(readCapacityUnitsPerSecond) || readCapacityUnitsPerSecond <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(readCapacityUnitsPerSecond), readCapacityUnitsPerSecond, DynamoDbStrings.RateLimitMustBePositive);
+        }
+
+        if (timeout is { } limit)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, nameof(timeout));
+        }
+
+        return Apply(source, ReadAtRateMethod, Parameter(new DynamoDbReadRateLimit(readCapacityUnitsPerSecond, timeout)));
+    }
+
+    /// <summary>A marker in the LINQ tree that carries <c>WithParallelScan</c> or <c>WithScanSegment</c>; never executed.</summary>
+    private static IQueryable<TEntity> ScanInSegments<TEntity>(IQueryable<TEntity> source, DynamoDbScanSegments segments)
+        => throw new InvalidOperationException();
+
+    /// <summary>A marker in the LINQ tree that carries <c>WithReadRateLimit</c>; never executed.</summary>
+    private static IQueryable<TEntity> ReadAtRate<TEntity>(IQueryable<TEntity> source, DynamoDbReadRateLimit rateLimit)
+        => throw new InvalidOperationException();
+
+    /// <summary>
+    /// A value that reaches the query as a parameter (a member of a closure-like box), so the compiled query is cached
+    /// by shape and reused whatever the value.
+    /// </summary>
+    private static Expression Parameter<T>(T value)
+        => Expression.Field(Expression.Constant(new StrongBox<T>(value)), nameof(StrongBox<T>.Value));
 
     private static IQueryable<TEntity> Apply<TEntity>(IQueryable<TEntity> source, MethodInfo method, params Expression[] arguments)
     {

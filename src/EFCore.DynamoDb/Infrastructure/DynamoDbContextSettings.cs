@@ -57,6 +57,9 @@ internal sealed class DynamoDbContextSettings
     /// <summary>How many write requests a non-transactional save keeps in flight at once.</summary>
     public int MaxWriteConcurrency => _options.MaxWriteConcurrency;
 
+    /// <summary>Whether rate-limited reads may estimate the capacity an endpoint does not report.</summary>
+    public bool RateLimitWithoutConsumedCapacity => _options.RateLimitWithoutConsumedCapacity;
+
     /// <summary>The endpoint requests go to, for error messages (never credentials).</summary>
     public string EndpointDescription
         => _options.ServiceUrl

@@ -95,6 +95,13 @@ public class DynamoDbDbContextOptionsBuilder
     }
 
     /// <summary>
+    /// Lets <c>WithReadRateLimit</c> pace reads by an estimate from the sizes of the items returned when the endpoint
+    /// reports no consumed capacity (some DynamoDB-compatible stores do not); without this, such a read is refused.
+    /// </summary>
+    public virtual DynamoDbDbContextOptionsBuilder AllowRateLimitWithoutConsumedCapacity()
+        => With(e => e.WithRateLimitWithoutConsumedCapacity());
+
+    /// <summary>
     /// How many write requests a SaveChanges under <c>AutoTransactionBehavior.Never</c> keeps in flight at once
     /// (<c>BatchWriteItem</c> and single conditional writes; default 4).
     /// </summary>

@@ -34,6 +34,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
         MaxWriteConcurrency = copyFrom.MaxWriteConcurrency;
         ExecutionStrategyFactory = copyFrom.ExecutionStrategyFactory;
         ContinuationTokenKey = copyFrom.ContinuationTokenKey;
+        RateLimitWithoutConsumedCapacity = copyFrom.RateLimitWithoutConsumedCapacity;
     }
 
     public string? ServiceUrl { get; private init; }
@@ -47,6 +48,7 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public int MaxWriteConcurrency { get; private init; } = 4;
     public Func<ExecutionStrategyDependencies, IExecutionStrategy>? ExecutionStrategyFactory { get; private init; }
     public byte[]? ContinuationTokenKey { get; private init; }
+    public bool RateLimitWithoutConsumedCapacity { get; private init; }
 
     public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
 
@@ -62,6 +64,8 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
     public DynamoDbOptionsExtension WithMaxWriteConcurrency(int concurrency) => new(this) { MaxWriteConcurrency = concurrency };
 
     public DynamoDbOptionsExtension WithContinuationTokenKey(byte[] key) => new(this) { ContinuationTokenKey = key };
+
+    public DynamoDbOptionsExtension WithRateLimitWithoutConsumedCapacity() => new(this) { RateLimitWithoutConsumedCapacity = true };
 
     public DynamoDbOptionsExtension WithClient(IAmazonDynamoDB? client) => new(this) { Client = client };
 

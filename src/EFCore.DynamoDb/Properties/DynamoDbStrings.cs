@@ -289,6 +289,24 @@ internal static class DynamoDbStrings
     public static string UnsupportedSetter(string setter)
         => $"The ExecuteUpdate setter '{setter}' cannot be translated. DynamoDB can set a property to a constant, variable or client value, add or subtract one (x => x.Count + n, an atomic counter), or remove it (null); key properties cannot change.";
 
+    public static string ScanSegmentsWithoutScan(string entityType, string query)
+        => $"The query '{query}' on '{entityType}' uses WithParallelScan or WithScanSegment, but it does not read by Scan: it fixes a key, so it is a GetItem or Query (or it is a FromPartiQL statement). Scan segments divide full-table scans only: remove the call.";
+
+    public static string ParallelScanPaged(string query)
+        => $"The query '{query}' combines ToPageAsync with WithParallelScan: one continuation token cannot resume several segments. Page one segment at a time with WithScanSegment, or read the parallel scan whole.";
+
+    public static string RateLimitMustBePositive
+        => "The read rate limit must be a positive number of read capacity units per second.";
+
+    public static string RateLimitNeedsConsumedCapacity(string table, string endpoint)
+        => $"A rate-limited read of '{table}' got no consumed capacity from {endpoint}, so it cannot hold its rate. Use an endpoint that reports ConsumedCapacity, or call AllowRateLimitWithoutConsumedCapacity() in UseDynamoDb to pace by an estimate from item sizes.";
+
+    public static string RateLimitedReadThrottled(string table, int attempts)
+        => $"A rate-limited read of '{table}' stopped after {attempts} consecutive throttled requests. Lower its rate (WithReadRateLimit) or raise the table's read capacity.";
+
+    public static string RateLimitedReadTimedOut(string table, TimeSpan timeout, long items)
+        => $"A rate-limited read of '{table}' stopped after its timeout of {timeout} with {items} items read. Raise the rate or the timeout given to WithReadRateLimit.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

@@ -22,6 +22,12 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
     /// <summary>Set by <c>ToPageAsync</c>: the parameter that carries the page request of each execution.</summary>
     public System.Linq.Expressions.Expression? PageRequest { get; set; }
 
+    /// <summary>Set by <c>WithParallelScan</c> or <c>WithScanSegment</c>: the parameter carrying the scan's segments.</summary>
+    public System.Linq.Expressions.Expression? ScanSegments { get; set; }
+
+    /// <summary>Set by <c>WithReadRateLimit</c>: the parameter carrying the read's rate limit.</summary>
+    public System.Linq.Expressions.Expression? ReadRateLimit { get; set; }
+
     /// <summary>The LINQ query as written (parameters, not their values), for messages.</summary>
     public string QueryText { get; set; } = "";
 
@@ -36,5 +42,9 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
 
     /// <summary>The options the query's read is planned with.</summary>
     public DynamoDbReadOptions ReadOptions
-        => new(QueryText) { AllowScan = AllowScan, ConsistentRead = ConsistentRead, IndexName = IndexName, PageSize = PageSize, PageRequest = PageRequest };
+        => new(QueryText)
+        {
+            AllowScan = AllowScan, ConsistentRead = ConsistentRead, IndexName = IndexName, PageSize = PageSize, PageRequest = PageRequest,
+            ScanSegments = ScanSegments, ReadRateLimit = ReadRateLimit,
+        };
 }

@@ -69,11 +69,15 @@ internal sealed class DynamoDbClientWrapper(
             DynamoDbLoggerExtensions.ExecutedBatchWriteItem,
             cancellationToken);
 
-    public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken)
-        => SendAsync("Query", request.TableName, request, (c, t) => c.QueryAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedQuery, cancellationToken);
+    /// <summary>Sends a query page; with <paramref name="keepConsumedCapacity"/>, asks for its consumed capacity even when it is not logged (a rate-limited read).</summary>
+    public Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken cancellationToken, bool keepConsumedCapacity = false)
+        => SendAsync(
+            "Query", request.TableName, request, (c, t) => c.QueryAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedQuery, cancellationToken, keepConsumedCapacity);
 
-    public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
-        => SendAsync("Scan", request.TableName, request, (c, t) => c.ScanAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedScan, cancellationToken);
+    /// <summary>Sends a scan page; with <paramref name="keepConsumedCapacity"/>, asks for its consumed capacity even when it is not logged (a rate-limited read).</summary>
+    public Task<ScanResponse> ScanAsync(ScanRequest request, CancellationToken cancellationToken, bool keepConsumedCapacity = false)
+        => SendAsync(
+            "Scan", request.TableName, request, (c, t) => c.ScanAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedScan, cancellationToken, keepConsumedCapacity);
 
     public Task<ExecuteStatementResponse> ExecuteStatementAsync(ExecuteStatementRequest request, CancellationToken cancellationToken)
         => SendAsync("ExecuteStatement", "", request, (c, t) => c.ExecuteStatementAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedExecuteStatement, cancellationToken);
@@ -125,11 +129,16 @@ internal sealed class DynamoDbClientWrapper(
         Func<IAmazonDynamoDB, CancellationToken, Task<TResponse>> send,
         Func<TResponse, ConsumedCapacity?> capacity,
         LogAction logExecuted,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool keepConsumedCapacity = false)
     {
-        if (!CapacityLogged)
+        if (keepConsumedCapacity)
         {
-            OmitConsumedCapacity(request);
+            SetReturnConsumedCapacity(request, ReturnConsumedCapacity.TOTAL);
+        }
+        else if (!CapacityLogged)
+        {
+            SetReturnConsumedCapacity(request, null);
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -190,20 +199,20 @@ internal sealed class DynamoDbClientWrapper(
 
     private bool? _capacityLogged;
 
-    private static void OmitConsumedCapacity(AmazonDynamoDBRequest request)
+    private static void SetReturnConsumedCapacity(AmazonDynamoDBRequest request, ReturnConsumedCapacity? value)
     {
         switch (request)
         {
-            case GetItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case QueryRequest r: r.ReturnConsumedCapacity = null; break;
-            case ScanRequest r: r.ReturnConsumedCapacity = null; break;
-            case PutItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case UpdateItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case DeleteItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case TransactWriteItemsRequest r: r.ReturnConsumedCapacity = null; break;
-            case BatchWriteItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case BatchGetItemRequest r: r.ReturnConsumedCapacity = null; break;
-            case ExecuteStatementRequest r: r.ReturnConsumedCapacity = null; break;
+            case GetItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case QueryRequest r: r.ReturnConsumedCapacity = value; break;
+            case ScanRequest r: r.ReturnConsumedCapacity = value; break;
+            case PutItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case UpdateItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case DeleteItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case TransactWriteItemsRequest r: r.ReturnConsumedCapacity = value; break;
+            case BatchWriteItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case BatchGetItemRequest r: r.ReturnConsumedCapacity = value; break;
+            case ExecuteStatementRequest r: r.ReturnConsumedCapacity = value; break;
         }
     }
 

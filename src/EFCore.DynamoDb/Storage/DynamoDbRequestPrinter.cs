@@ -32,6 +32,11 @@ internal static class DynamoDbRequestPrinter
                 break;
             case ScanRequest r:
                 Header(printer, "Scan", r.TableName, r.IndexName);
+                if (r.TotalSegments is { } totalSegments)
+                {
+                    Line(printer, "Segment", $"{r.Segment} of {totalSegments}");
+                }
+
                 Read(printer, r.FilterExpression, r.ProjectionExpression, r.ExpressionAttributeNames, r.ExpressionAttributeValues, r.Select, r.Limit, includeValues);
                 Flag(printer, "ConsistentRead", r.ConsistentRead);
                 break;

@@ -47,6 +47,9 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
                 total += page.Count;
             }
 
+            // Any already known: segments still being read are not needed.
+            cursor.Abandon();
+
             return result(paging.Clip(total));
         }
         catch (Exception exception)

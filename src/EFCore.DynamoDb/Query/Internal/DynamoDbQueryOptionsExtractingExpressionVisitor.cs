@@ -28,6 +28,14 @@ internal sealed class DynamoDbQueryOptionsExtractingExpressionVisitor(DynamoDbQu
             {
                 queryCompilationContext.PageSize = node.Arguments[1];
             }
+            else if (definition == DynamoDbQueryableExtensions.ScanInSegmentsMethod)
+            {
+                queryCompilationContext.ScanSegments = node.Arguments[1];
+            }
+            else if (definition == DynamoDbQueryableExtensions.ReadAtRateMethod)
+            {
+                queryCompilationContext.ReadRateLimit = node.Arguments[1];
+            }
             else if (definition == DynamoDbQueryableExtensions.AsPageMethod)
             {
                 queryCompilationContext.PageRequest = node.Arguments[1];

@@ -136,10 +136,12 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
 
         public void Reset() => throw new NotSupportedException();
 
-        public void Dispose()
-        {
-        }
+        public void Dispose() => _cursor?.Abandon();
 
-        public ValueTask DisposeAsync() => default;
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return default;
+        }
     }
 }

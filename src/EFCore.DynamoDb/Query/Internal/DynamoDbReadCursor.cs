@@ -5,23 +5,36 @@ using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// Reads the pages of one query execution in turn, following <c>LastEvaluatedKey</c>, so results stream as they
-/// arrive. Applies the context's scan behavior before the first request of a scan. The parameter values are the
-/// query's, or those given (a follow-up read of related items binds its keys as parameters).
+/// Reads the pages of one query execution, following <c>LastEvaluatedKey</c>, so results stream as they arrive. The
+/// requests of a read (one; one per value of an <c>IN</c> on the partition key; one per segment of a parallel scan) are
+/// read one after the other, except that the segments of a parallel scan are read concurrently and their pages
+/// returned as they come, and <c>BatchGetItem</c> requests are read a few at a time, their pages returned in order.
+/// Applies the context's scan behavior before the first request of a scan, and a read's rate limit to every page.
+/// The parameter values are the query's, or those given (a follow-up read of related items binds its keys as
+/// parameters).
 /// </summary>
 internal sealed class DynamoDbReadCursor(
     DynamoDbQueryContext queryContext, DynamoDbReadPlan plan, int? itemsToRead, IReadOnlyDictionary<string, object?>? parameters = null)
 {
+    /// <summary>How many <c>BatchGetItem</c> requests of one read are sent at a time.</summary>
+    private const int BatchGetConcurrency = 4;
+
     private readonly IReadOnlyDictionary<string, object?> _parameters = parameters ?? queryContext.Parameters;
 
     private static readonly List<Dictionary<string, AttributeValue>> NoItems = [];
     private static readonly DynamoDbReadPage Empty = new(NoItems, 0);
 
-    private Queue<AmazonDynamoDBRequest>? _requests;
+    private readonly List<RequestReader> _reading = [];
+    private Queue<AmazonDynamoDBRequest>? _pending;
+    private int _concurrency = 1;
+    private bool _inOrder = true;
+    private DynamoDbReadPacer? _pacer;
+    private CancellationTokenSource? _readAhead;
     private bool _finished;
 
     /// <summary>Whether every page has been read.</summary>
@@ -30,51 +43,173 @@ internal sealed class DynamoDbReadCursor(
     /// <summary>The next page, or null when there are no more pages.</summary>
     public async Task<DynamoDbReadPage?> ReadNextPageAsync(CancellationToken cancellationToken)
     {
-        if (_finished)
+        if (_finished || (_pending == null && !Begin(cancellationToken)))
         {
             return null;
         }
 
-        var client = queryContext.ClientWrapper;
-        if (_requests == null)
+        try
         {
-            _requests = new Queue<AmazonDynamoDBRequest>(
-                DynamoDbReadRequestFactory.CreateAll(plan, _parameters, client.Settings, itemsToRead));
-            if (_requests.Count == 0 || itemsToRead == 0)
+            StartReaders();
+            var reader = _inOrder ? _reading[0] : await FirstToFinishAsync().ConfigureAwait(false);
+            var (result, requestDone) = await (reader.NextPage ?? Read(reader, cancellationToken)).ConfigureAwait(false);
+            reader.NextPage = null;
+            if (requestDone)
+            {
+                _reading.Remove(reader);
+            }
+            else if (_concurrency > 1)
+            {
+                _ = Read(reader, _readAhead!.Token);
+            }
+
+            StartReaders();
+            if (_reading.Count == 0)
             {
                 _finished = true;
-                return null;
+                _readAhead?.Dispose();
+                _readAhead = null;
             }
 
-            if (plan.Operation == DynamoDbReadOperation.Scan)
+            if (plan.ReadsFromTable && result.Items.Count > 0)
             {
-                GuardScan(client);
+                var client = queryContext.ClientWrapper;
+                result = result with { Items = await CompleteFromTableAsync(client, result.Items, cancellationToken).ConfigureAwait(false) };
             }
 
-            if (plan.FindPageRequest(_parameters) is { } page)
-            {
-                ContinueFrom(page, _requests.Peek(), client.Settings);
-            }
+            return result;
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops reading: pages read ahead by concurrent requests are cancelled and dropped. Called when results are left
+    /// unread (<c>Take</c>, <c>First</c>, a disposed enumerator) or a request failed.
+    /// </summary>
+    public void Abandon()
+    {
+        _finished = true;
+        if (_readAhead == null)
+        {
+            return;
         }
 
-        // A page read is idempotent (the same request, the same start key), so the execution strategy may retry it.
-        var (result, requestDone) = await queryContext.ExecutionStrategy.ExecuteAsync(
-            (client, request: _requests.Peek()),
-            (_, state, token) => ReadPageAsync(state.client, state.request, token),
+        var readAhead = _readAhead;
+        _readAhead = null;
+        readAhead.Cancel();
+        var inFlight = _reading.Select(r => r.NextPage).OfType<Task>().ToArray();
+        _reading.Clear();
+        Task.WhenAll(inFlight).ContinueWith(
+            finished =>
+            {
+                _ = finished.Exception;
+                readAhead.Dispose();
+            },
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Makes the requests of this execution, and refuses a scan the context does not allow; false when there are none.</summary>
+    private bool Begin(CancellationToken cancellationToken)
+    {
+        var client = queryContext.ClientWrapper;
+        _pending = new Queue<AmazonDynamoDBRequest>(DynamoDbReadRequestFactory.CreateAll(plan, _parameters, client.Settings, itemsToRead));
+        if (_pending.Count == 0 || itemsToRead == 0)
+        {
+            _finished = true;
+            return false;
+        }
+
+        if (plan.Operation == DynamoDbReadOperation.Scan)
+        {
+            GuardScan(client);
+        }
+
+        if (plan.EvaluateReadRateLimit(_parameters) is { } rateLimit)
+        {
+            _pacer = new DynamoDbReadPacer(
+                rateLimit, client.Settings.ResolveTableName(plan.TableName), client.Settings.RateLimitWithoutConsumedCapacity, client.Settings.EndpointDescription);
+        }
+
+        var segments = plan.EvaluateScanSegments(_parameters);
+        var page = plan.FindPageRequest(_parameters);
+        if (segments is { Segment: null, TotalSegments: > 1 })
+        {
+            if (page != null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ParallelScanPaged(plan.QueryText));
+            }
+
+            (_concurrency, _inOrder) = (segments.MaxConcurrency, false);
+        }
+        else if (_pending.Count > 1 && _pending.Peek() is BatchGetItemRequest)
+        {
+            _concurrency = BatchGetConcurrency;
+        }
+
+        if (page != null)
+        {
+            ContinueFrom(page, _pending.Peek(), client.Settings);
+        }
+
+        if (_concurrency > 1)
+        {
+            _readAhead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes pending requests up to the read's concurrency; with more than one at a time, their first pages are sent at once.</summary>
+    private void StartReaders()
+    {
+        while (_reading.Count < _concurrency && _pending!.Count > 0)
+        {
+            // Each concurrent request retries with its own execution strategy, which keeps state per execution.
+            var reader = new RequestReader(
+                _pending.Dequeue(),
+                _concurrency > 1 ? queryContext.ExecutionStrategyFactory.Create() : queryContext.ExecutionStrategy);
+            _reading.Add(reader);
+            if (_concurrency > 1)
+            {
+                _ = Read(reader, _readAhead!.Token);
+            }
+        }
+    }
+
+    private async Task<RequestReader> FirstToFinishAsync()
+    {
+        var finished = await Task.WhenAny(_reading.Select(r => r.NextPage!)).ConfigureAwait(false);
+        return _reading.First(r => r.NextPage == finished);
+    }
+
+    /// <summary>
+    /// Starts reading the next page of a request. A page read is idempotent (the same request, the same start key),
+    /// so the execution strategy may retry it.
+    /// </summary>
+    private Task<(DynamoDbReadPage Page, bool Done)> Read(RequestReader reader, CancellationToken cancellationToken)
+        => reader.NextPage = reader.Strategy.ExecuteAsync(
+            (client: queryContext.ClientWrapper, reader.Request, pacer: _pacer),
+            (_, state, token) => state.pacer != null && state.Request is ScanRequest or QueryRequest
+                ? state.pacer.ReadAsync(state.Request, IsConsistent(state.Request), t => ReadPageAsync(state.client, state.Request, true, t), token)
+                : ReadPageAsync(state.client, state.Request, false, token),
             null,
-            cancellationToken).ConfigureAwait(false);
-        if (plan.ReadsFromTable && result.Items.Count > 0)
-        {
-            result = new DynamoDbReadPage(await CompleteFromTableAsync(client, result.Items, cancellationToken).ConfigureAwait(false), result.Count);
-        }
+            cancellationToken);
 
-        if (requestDone)
-        {
-            _requests.Dequeue();
-            _finished = _requests.Count == 0;
-        }
+    private static bool IsConsistent(AmazonDynamoDBRequest request)
+        => request switch { ScanRequest s => s.ConsistentRead == true, QueryRequest q => q.ConsistentRead == true, _ => false };
 
-        return result;
+    /// <summary>A request being read, page by page, and the read of its next page when one was started.</summary>
+    private sealed class RequestReader(AmazonDynamoDBRequest request, IExecutionStrategy strategy)
+    {
+        public AmazonDynamoDBRequest Request { get; } = request;
+
+        public IExecutionStrategy Strategy { get; } = strategy;
+
+        public Task<(DynamoDbReadPage Page, bool Done)>? NextPage { get; set; }
     }
 
     /// <summary>
@@ -100,7 +235,7 @@ internal sealed class DynamoDbReadCursor(
 
     /// <summary>Sends one request (or its next page); says whether that request has more pages.</summary>
     private static async Task<(DynamoDbReadPage Page, bool Done)> ReadPageAsync(
-        DynamoDbClientWrapper client, AmazonDynamoDBRequest request, CancellationToken cancellationToken)
+        DynamoDbClientWrapper client, AmazonDynamoDBRequest request, bool keepConsumedCapacity, CancellationToken cancellationToken)
     {
         switch (request)
         {
@@ -112,9 +247,11 @@ internal sealed class DynamoDbReadCursor(
 
             case QueryRequest query:
             {
-                var response = await client.QueryAsync(query, cancellationToken).ConfigureAwait(false);
+                var response = await client.QueryAsync(query, cancellationToken, keepConsumedCapacity).ConfigureAwait(false);
                 query.ExclusiveStartKey = response.LastEvaluatedKey;
-                return (new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0), response.LastEvaluatedKey is not { Count: > 0 });
+                return (
+                    new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0, response.ScannedCount ?? 0, response.ConsumedCapacity?.CapacityUnits),
+                    response.LastEvaluatedKey is not { Count: > 0 });
             }
 
             case BatchGetItemRequest batch:
@@ -142,9 +279,11 @@ internal sealed class DynamoDbReadCursor(
             default:
             {
                 var scan = (ScanRequest)request;
-                var response = await client.ScanAsync(scan, cancellationToken).ConfigureAwait(false);
+                var response = await client.ScanAsync(scan, cancellationToken, keepConsumedCapacity).ConfigureAwait(false);
                 scan.ExclusiveStartKey = response.LastEvaluatedKey;
-                return (new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0), response.LastEvaluatedKey is not { Count: > 0 });
+                return (
+                    new DynamoDbReadPage(response.Items ?? NoItems, response.Count ?? 0, response.ScannedCount ?? 0, response.ConsumedCapacity?.CapacityUnits),
+                    response.LastEvaluatedKey is not { Count: > 0 });
             }
         }
     }

@@ -4,7 +4,8 @@ namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
 /// The per-query options a read is planned with: those of the LINQ query (<c>AllowScan</c>, <c>WithConsistentRead</c>,
-/// <c>WithIndex</c>, <c>WithPageSize</c>, <c>ToPageAsync</c>), or those a follow-up read of related items inherits.
+/// <c>WithIndex</c>, <c>WithPageSize</c>, <c>ToPageAsync</c>, scan
+/// segments, rate limits), or those a follow-up read of related items inherits.
 /// </summary>
 internal sealed record DynamoDbReadOptions(string QueryText)
 {
@@ -17,4 +18,8 @@ internal sealed record DynamoDbReadOptions(string QueryText)
     public Expression? PageSize { get; init; }
 
     public Expression? PageRequest { get; init; }
+
+    public Expression? ScanSegments { get; init; }
+
+    public Expression? ReadRateLimit { get; init; }
 }

@@ -71,6 +71,20 @@ internal sealed record DynamoDbReadPlan
     /// <summary>The per-request <c>Limit</c> of <c>WithPageSize</c>.</summary>
     public Expression? PageSize { get; init; }
 
+    /// <summary>The parameter carrying the segments of <c>WithParallelScan</c> or <c>WithScanSegment</c>, on a scan.</summary>
+    public Expression? ScanSegments { get; init; }
+
+    /// <summary>The parameter carrying the rate limit of <c>WithReadRateLimit</c>, on a scan or query.</summary>
+    public Expression? ReadRateLimit { get; init; }
+
+    /// <summary>The scan segments of one execution, or null when the scan is read whole, in one sequence of pages.</summary>
+    public DynamoDbScanSegments? EvaluateScanSegments(IReadOnlyDictionary<string, object?> parameters)
+        => ScanSegments is QueryParameterExpression parameter ? (DynamoDbScanSegments?)parameters[parameter.Name] : null;
+
+    /// <summary>The rate limit of one execution, or null when the read is not paced.</summary>
+    public DynamoDbReadRateLimit? EvaluateReadRateLimit(IReadOnlyDictionary<string, object?> parameters)
+        => ReadRateLimit is QueryParameterExpression parameter ? (DynamoDbReadRateLimit?)parameters[parameter.Name] : null;
+
     /// <summary>The <c>ToPageAsync</c> request of one execution, or null when the query is not paged.</summary>
     public DynamoDbPageRequest? FindPageRequest(IReadOnlyDictionary<string, object?> parameters)
         => PageRequest is QueryParameterExpression parameter ? (DynamoDbPageRequest?)parameters[parameter.Name] : null;

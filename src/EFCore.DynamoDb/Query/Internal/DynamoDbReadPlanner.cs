@@ -23,6 +23,11 @@ internal static class DynamoDbReadPlanner
         var queryText = options.QueryText;
         if (query.PartiQL != null)
         {
+            if (options.ScanSegments != null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.ScanSegmentsWithoutScan(entityType.DisplayName(), queryText));
+            }
+
             return new DynamoDbReadPlan
             {
                 Operation = DynamoDbReadOperation.ExecuteStatement, EntityType = entityType, TableName = query.TableName,
@@ -38,6 +43,11 @@ internal static class DynamoDbReadPlanner
 
         var conjuncts = query.Predicate?.Conjuncts().ToList() ?? [];
         var source = ChooseKeySource(query, options, conjuncts);
+        if (source != null && options.ScanSegments != null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.ScanSegmentsWithoutScan(entityType.DisplayName(), queryText));
+        }
+
         if (source == null)
         {
             if (query.OrderingProperty != null)
@@ -51,7 +61,8 @@ internal static class DynamoDbReadPlanner
                 KeyProperties = entityType.FindPrimaryKey()!.Properties, Filter = query.Predicate, QueryText = queryText,
                 Projection = Projection(query, options, entityType.FindPrimaryKey()!.Properties), Aggregate = query.Aggregate,
                 ConsistentRead = options.ConsistentRead, AllowScan = options.AllowScan, Paging = query.Paging,
-                PageRequest = options.PageRequest, PageSize = options.PageSize,
+                PageRequest = options.PageRequest, PageSize = options.PageSize, ScanSegments = options.ScanSegments,
+                ReadRateLimit = options.ReadRateLimit,
             };
         }
 
@@ -89,7 +100,7 @@ internal static class DynamoDbReadPlanner
             ReadsFromTable = NeedsTableRead(query, index, keyProperties),
             ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
             AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
-            PageSize = options.PageSize,
+            PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit,
         };
     }
 

@@ -21,7 +21,14 @@ internal static class DynamoDbReadRequestFactory
     {
         if (plan.PartitionKeyValues is not { } partitionValues)
         {
-            return Create(plan, parameters, settings, limit, plan.PartitionKeyCondition) is { } single ? [single] : [];
+            if (Create(plan, parameters, settings, limit, plan.PartitionKeyCondition) is not { } single)
+            {
+                return [];
+            }
+
+            return single is ScanRequest && plan.EvaluateScanSegments(parameters) is { } segments
+                ? segments.Segments.Select(segment => InSegment((ScanRequest)Create(plan, parameters, settings, limit, null)!, segment, segments)).ToList()
+                : [single];
         }
 
         var requests = partitionValues.Evaluate(parameters)
@@ -36,6 +43,13 @@ internal static class DynamoDbReadRequestFactory
         return plan.Operation == DynamoDbReadOperation.GetItem && requests.Count > 1
             ? requests.Cast<GetItemRequest>().Chunk(DynamoDbBatchGetReader.MaxKeysPerRequest).Select(BatchOf).ToList<AmazonDynamoDBRequest>()
             : requests;
+    }
+
+    private static ScanRequest InSegment(ScanRequest scan, int segment, DynamoDbScanSegments segments)
+    {
+        scan.Segment = segment;
+        scan.TotalSegments = segments.TotalSegments;
+        return scan;
     }
 
     /// <summary>

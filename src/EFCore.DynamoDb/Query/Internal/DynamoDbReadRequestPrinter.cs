@@ -8,9 +8,19 @@ internal static class DynamoDbReadRequestPrinter
     public static string Print(DynamoDbReadPlan plan, DynamoDbQueryContext queryContext)
     {
         var requests = DynamoDbReadRequestFactory.CreateAll(
-            plan, queryContext.Parameters, queryContext.ClientWrapper.Settings, plan.EvaluatePaging(queryContext.Parameters).ItemsToRead);
-        return requests.Any()
-            ? string.Join("\n\n", requests.Select(r => DynamoDbRequestPrinter.Print(r, includeValues: true)))
-            : "-- No request: a key value is null, so no item can match.";
+            plan, queryContext.Parameters, queryContext.ClientWrapper.Settings, plan.EvaluatePaging(queryContext.Parameters).ItemsToRead).ToList();
+        if (requests.Count == 0)
+        {
+            return "-- No request: a key value is null, so no item can match.";
+        }
+
+        // The segments of a parallel scan differ only in their number: one stands for all.
+        if (plan.EvaluateScanSegments(queryContext.Parameters) is { Segment: null, TotalSegments: > 1 } segments)
+        {
+            return $"-- {segments.TotalSegments} segments read in parallel, at most {segments.MaxConcurrency} at a time, like segment 0:\n"
+                + DynamoDbRequestPrinter.Print(requests[0], includeValues: true);
+        }
+
+        return string.Join("\n\n", requests.Select(r => DynamoDbRequestPrinter.Print(r, includeValues: true)));
     }
 }
