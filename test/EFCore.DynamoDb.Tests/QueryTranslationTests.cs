@@ -219,3 +219,47 @@ public class QueryTranslationTests
         }, exception.Message);
     }
 }
+
+/// <summary>The scan options' arguments and requests, checked without a server.</summary>
+public class ScanOptionTranslationTests
+{
+    private static string Text(Func<ReadingContext, IQueryable<Reading>> query)
+    {
+        using var context = new ReadingContext();
+        return query(context).ToQueryString().ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void A_scan_segment_is_sent_with_its_number_and_total()
+        => Assert.Equal(
+            """
+            Scan Readings
+              Segment: 3 of 4
+              FilterExpression: #Value > :v0
+              ExpressionAttributeNames: #Value=Value
+              ExpressionAttributeValues: { :v0: N:1 }
+            """,
+            Text(c => c.Readings.AllowScan().WithScanSegment(3, 4).Where(r => r.Value > 1)));
+
+    [Fact]
+    public void Scan_option_arguments_out_of_range_are_refused_when_called()
+    {
+        using var context = new ReadingContext();
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithParallelScan(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithParallelScan(1_000_001));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithParallelScan(4, maxConcurrency: 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithScanSegment(4, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithScanSegment(-1, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithReadRateLimit(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithReadRateLimit(double.NaN));
+        Assert.Throws<ArgumentOutOfRangeException>(() => context.Readings.WithReadRateLimit(5, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void Segment_numbers_are_parameters_so_one_compiled_query_serves_every_worker()
+    {
+        using var context = new ReadingContext();
+        var texts = Enumerable.Range(0, 3).Select(i => context.Readings.AllowScan().WithScanSegment(i, 3).ToQueryString()).ToList();
+        Assert.Equal(["Segment: 0 of 3", "Segment: 1 of 3", "Segment: 2 of 3"], texts.Select(t => t.Split('\n')[1].Trim()));
+    }
+}

@@ -27,6 +27,9 @@ public enum Fault
     /// </summary>
     ProcessHalf,
 
+    /// <summary>Send the request, and answer without the ConsumedCapacity DynamoDB reported (as some compatible stores do).</summary>
+    DropConsumedCapacity,
+
     /// <summary>TransactWriteItems only: answer TransactionCanceledException with TransactionConflict reasons, without sending.</summary>
     TransactionConflict,
 }
@@ -97,6 +100,14 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
                         ["message"] = "Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]",
                         ["CancellationReasons"] = reasons,
                     });
+                case Fault.DropConsumedCapacity:
+                    using (var response = await base.SendAsync(request, cancellationToken))
+                    {
+                        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!.AsObject();
+                        answer.Remove("ConsumedCapacity");
+                        return Json(response.StatusCode, answer);
+                    }
+
                 case Fault.ProcessHalf:
                     return await ProcessHalfAsync(request, isRead: operation == "BatchGetItem", cancellationToken);
                 default:

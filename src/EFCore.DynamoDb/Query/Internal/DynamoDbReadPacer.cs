@@ -17,7 +17,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tableName, bool estimateWithoutCapacity, string endpoint)
 {
     /// <summary>Consecutive throttled pages after which the read gives up.</summary>
-    public const int MaxConsecutiveThrottles = 10;
+    public const int MaxConsecutiveThrottles = 6;
 
     private const double SecondsPerPage = 0.25;
     private const double BytesPerUnit = 4096;
@@ -46,11 +46,11 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
         while (true)
         {
             await WaitForTurnAsync(cancellationToken).ConfigureAwait(false);
-            SizePage(request);
+            var reserved = Reserve(request);
             try
             {
                 var result = await send(cancellationToken).ConfigureAwait(false);
-                Record(result.Page, consistentRead);
+                Record(result.Page, consistentRead, reserved);
                 return result;
             }
             catch (AmazonServiceException exception) when (exception.ErrorCode is { } code && ThrottlingCodes.Contains(code))
@@ -58,6 +58,7 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
                 int attempt;
                 lock (_lock)
                 {
+                    _consumed -= reserved;
                     attempt = ++_throttles;
                 }
 
@@ -96,8 +97,11 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
         }
     }
 
-    /// <summary>Limits the page to about <see cref="SecondsPerPage"/> of capacity, and never above the limit the read asked.</summary>
-    private void SizePage(AmazonDynamoDBRequest request)
+    /// <summary>
+    /// Limits the page to about <see cref="SecondsPerPage"/> of capacity, and never above the limit the read asked;
+    /// returns the capacity it is expected to consume, counted at once so that concurrent pages share the rate.
+    /// </summary>
+    private double Reserve(AmazonDynamoDBRequest request)
     {
         lock (_lock)
         {
@@ -108,7 +112,8 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
             }
 
             // Before the first page, items are taken to be about 1 KB read eventually consistently.
-            var items = (int)Math.Clamp(limit.UnitsPerSecond * SecondsPerPage / (_unitsPerItem ?? 0.125), 1, 1000);
+            var unitsPerItem = _unitsPerItem ?? 0.125;
+            var items = (int)Math.Clamp(limit.UnitsPerSecond * SecondsPerPage / unitsPerItem, 1, 1000);
             var pageLimit = Math.Min(items, requested ?? int.MaxValue);
             switch (request)
             {
@@ -119,10 +124,14 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
                     query.Limit = pageLimit;
                     break;
             }
+
+            var expected = pageLimit * unitsPerItem;
+            _consumed += expected;
+            return expected;
         }
     }
 
-    private void Record(DynamoDbReadPage page, bool consistentRead)
+    private void Record(DynamoDbReadPage page, bool consistentRead, double reserved)
     {
         var units = page.ConsumedCapacity ?? (estimateWithoutCapacity
             ? Estimate(page, consistentRead)
@@ -130,7 +139,7 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
         lock (_lock)
         {
             _throttles = 0;
-            _consumed += units;
+            _consumed += units - reserved;
             _items += page.Count;
             if (page.Evaluated > 0)
             {
