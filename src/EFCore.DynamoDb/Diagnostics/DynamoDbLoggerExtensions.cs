@@ -266,7 +266,7 @@ internal static class DynamoDbLoggerExtensions
     {
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new DynamoDbRequestEventData(
+            var eventData = new DynamoDbRequestLogEventData(
                 definition, messageGenerator, log.Operation, log.TableName, text, log.Elapsed, log.ConsumedCapacity, log.ErrorCode);
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }

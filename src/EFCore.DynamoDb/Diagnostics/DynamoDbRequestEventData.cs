@@ -1,23 +1,37 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Amazon.DynamoDBv2;
 
-namespace EFCore.DynamoDb.Diagnostics;
+namespace Microsoft.EntityFrameworkCore.Diagnostics;
 
-/// <summary>The payload of a DynamoDB request event, for diagnostic listeners and interceptors of log events.</summary>
-internal sealed class DynamoDbRequestEventData(
-    EventDefinitionBase eventDefinition,
-    Func<EventDefinitionBase, EventData, string> messageGenerator,
-    string operation,
-    string tableName,
-    string requestText,
-    TimeSpan elapsed,
-    double? consumedCapacity,
-    string? errorCode)
-    : EventData(eventDefinition, messageGenerator)
+/// <summary>A request the DynamoDB provider sends, as an <see cref="IDynamoDbRequestInterceptor"/> sees it.</summary>
+public class DynamoDbRequestEventData
 {
-    public string Operation { get; } = operation;
-    public string TableName { get; } = tableName;
-    public string RequestText { get; } = requestText;
-    public TimeSpan Elapsed { get; } = elapsed;
-    public double? ConsumedCapacity { get; } = consumedCapacity;
-    public string? ErrorCode { get; } = errorCode;
+    /// <summary>Creates the event data of a request about to be sent.</summary>
+    public DynamoDbRequestEventData(
+        DbContext? context, string operation, IReadOnlyList<string> tableNames, string? indexName, Guid requestId, AmazonDynamoDBRequest request)
+    {
+        Context = context;
+        Operation = operation;
+        TableNames = tableNames;
+        IndexName = indexName;
+        RequestId = requestId;
+        Request = request;
+    }
+
+    /// <summary>The context the request is sent for.</summary>
+    public DbContext? Context { get; }
+
+    /// <summary>The DynamoDB operation, such as <c>Query</c> or <c>TransactWriteItems</c>.</summary>
+    public string Operation { get; }
+
+    /// <summary>The tables the request addresses, with the context's prefix (none for <c>ListTables</c>).</summary>
+    public IReadOnlyList<string> TableNames { get; }
+
+    /// <summary>The secondary index a <c>Query</c> or <c>Scan</c> reads, or null.</summary>
+    public string? IndexName { get; }
+
+    /// <summary>Identifies this request in its sending, succeeded and failed events.</summary>
+    public Guid RequestId { get; }
+
+    /// <summary>The AWS SDK request; changes made while it is being sent go out with it.</summary>
+    public AmazonDynamoDBRequest Request { get; }
 }

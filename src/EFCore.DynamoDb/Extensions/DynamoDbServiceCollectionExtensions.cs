@@ -40,6 +40,7 @@ public static class DynamoDbServiceCollectionExtensions
             .TryAdd<IShapedQueryCompilingExpressionVisitorFactory, DynamoDbShapedQueryCompilingExpressionVisitorFactory>()
             .TryAdd<IStructuralTypeMaterializerSource, DynamoDbStructuralTypeMaterializerSource>()
             .TryAdd<IValueGeneratorSelector, DynamoDbValueGeneratorSelector>()
+            .TryAdd<IInterceptorAggregator, DynamoDbRequestInterceptorAggregator>()
             .TryAddProviderSpecificServices(services => services
                 .TryAddSingleton<DynamoDbClientFactory, DynamoDbClientFactory>()
                 .TryAddSingleton<DynamoDbHiLoStateCache, DynamoDbHiLoStateCache>()

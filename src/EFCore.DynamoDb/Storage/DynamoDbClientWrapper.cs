@@ -9,6 +9,7 @@ using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Storage;
 
@@ -18,8 +19,13 @@ namespace EFCore.DynamoDb.Storage;
 /// </summary>
 internal sealed class DynamoDbClientWrapper(
     DynamoDbContextSettings settings,
-    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger)
+    IDiagnosticsLogger<DbLoggerCategory.Database.Command> commandLogger,
+    ICurrentDbContext currentContext)
 {
+    /// <summary>Set while a synchronous EF Core call waits: interceptors then get their synchronous calls.</summary>
+    private static readonly AsyncLocal<bool> Synchronous = new();
+
+    private readonly IDynamoDbRequestInterceptor? _interceptor = commandLogger.Interceptors?.Aggregate<IDynamoDbRequestInterceptor>();
     private readonly Lock _totalsLock = new();
     private int _requests;
     private double _capacity;
@@ -40,11 +46,37 @@ internal sealed class DynamoDbClientWrapper(
 
     public DynamoDbContextSettings Settings => settings;
 
-    /// <summary>Runs an asynchronous operation to completion for EF Core's synchronous APIs: the one place the provider blocks.</summary>
-    public static T Wait<T>(Task<T> task) => task.GetAwaiter().GetResult();
+    /// <summary>
+    /// Runs an asynchronous operation to completion for EF Core's synchronous APIs: the one place the provider blocks.
+    /// The requests it sends call interceptors' synchronous methods.
+    /// </summary>
+    public static T Wait<T>(Func<Task<T>> operation)
+    {
+        var task = StartSynchronously(operation);
+        return task.GetAwaiter().GetResult();
+    }
 
-    /// <inheritdoc cref="Wait{T}(Task{T})"/>
-    public static T Wait<T>(ValueTask<T> task) => task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+    /// <inheritdoc cref="Wait{T}(Func{Task{T}})"/>
+    public static T Wait<T>(Func<ValueTask<T>> operation)
+    {
+        var task = StartSynchronously(operation);
+        return task.IsCompleted ? task.Result : task.AsTask().GetAwaiter().GetResult();
+    }
+
+    private static TTask StartSynchronously<TTask>(Func<TTask> operation)
+    {
+        // The flag flows into the operation's continuations, and is cleared again for the caller.
+        var outer = Synchronous.Value;
+        Synchronous.Value = true;
+        try
+        {
+            return operation();
+        }
+        finally
+        {
+            Synchronous.Value = outer;
+        }
+    }
 
     public Task<GetItemResponse> GetItemAsync(GetItemRequest request, CancellationToken cancellationToken)
         => SendAsync("GetItem", request.TableName, request, (c, t) => c.GetItemAsync(request, t), r => r.ConsumedCapacity, DynamoDbLoggerExtensions.ExecutedGetItem, cancellationToken);
@@ -131,6 +163,7 @@ internal sealed class DynamoDbClientWrapper(
         LogAction logExecuted,
         CancellationToken cancellationToken,
         bool keepConsumedCapacity = false)
+        where TResponse : AmazonWebServiceResponse
     {
         if (keepConsumedCapacity)
         {
@@ -141,11 +174,90 @@ internal sealed class DynamoDbClientWrapper(
             SetReturnConsumedCapacity(request, null);
         }
 
+        var sending = new DynamoDbRequestEventData(
+            currentContext.Context, operation, tableName.Length == 0 ? [] : tableName.Split(", "), IndexOf(request), Guid.NewGuid(), request);
+        var synchronous = Synchronous.Value;
+        if (_interceptor != null)
+        {
+            if (synchronous)
+            {
+                _interceptor.RequestSending(sending);
+            }
+            else
+            {
+                await _interceptor.RequestSendingAsync(sending, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        using var activity = DynamoDbActivitySource.Start(operation, sending.TableNames, sending.IndexName);
         var started = Stopwatch.GetTimestamp();
         TResponse response;
         try
         {
-            response = await send(settings.Client, cancellationToken).ConfigureAwait(false);
+            response = await SendLoggedAsync(operation, tableName, request, send, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            activity?.SetTag("error.type", (exception as AmazonServiceException)?.ErrorCode ?? exception.GetType().FullName);
+            if (_interceptor != null)
+            {
+                var failed = new DynamoDbRequestFailedEventData(sending, exception, Stopwatch.GetElapsedTime(started));
+                if (synchronous)
+                {
+                    _interceptor.RequestFailed(failed);
+                }
+                else
+                {
+                    await _interceptor.RequestFailedAsync(failed, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            throw;
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var consumed = capacity(response)?.CapacityUnits;
+        lock (_totalsLock)
+        {
+            _requests++;
+            _capacity += consumed ?? 0;
+        }
+
+        if (consumed != null)
+        {
+            activity?.SetTag("aws.dynamodb.consumed_capacity", consumed);
+        }
+
+        logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, elapsed, consumed));
+        if (_interceptor != null)
+        {
+            var succeeded = new DynamoDbRequestSucceededEventData(sending, response, elapsed, consumed);
+            if (synchronous)
+            {
+                _interceptor.RequestSucceeded(succeeded);
+            }
+            else
+            {
+                await _interceptor.RequestSucceededAsync(succeeded, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return response;
+    }
+
+    /// <summary>Sends the request, logging and clarifying failures.</summary>
+    private async Task<TResponse> SendLoggedAsync<TResponse>(
+        string operation,
+        string tableName,
+        AmazonDynamoDBRequest request,
+        Func<IAmazonDynamoDB, CancellationToken, Task<TResponse>> send,
+        long started,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await send(settings.Client, cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException exception) when (exception.ErrorCode != null)
         {
@@ -177,17 +289,10 @@ internal sealed class DynamoDbClientWrapper(
             throw new InvalidOperationException(
                 DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
         }
-
-        var consumed = capacity(response)?.CapacityUnits;
-        lock (_totalsLock)
-        {
-            _requests++;
-            _capacity += consumed ?? 0;
-        }
-
-        logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), consumed));
-        return response;
     }
+
+    private static string? IndexOf(AmazonDynamoDBRequest request)
+        => request switch { QueryRequest q => q.IndexName, ScanRequest s => s.IndexName, _ => null };
 
     /// <summary>
     /// Whether consumed capacity is logged for this context. When it is not, requests do not ask for it: it is free on

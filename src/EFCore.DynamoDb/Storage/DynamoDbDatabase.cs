@@ -32,7 +32,7 @@ internal sealed class DynamoDbDatabase(
     /// <summary>DynamoDB's limit of writes in one transaction.</summary>
     public const int MaxTransactionItems = 100;
 
-    public override int SaveChanges(IList<IUpdateEntry> entries) => DynamoDbClientWrapper.Wait(SaveChangesAsync(entries));
+    public override int SaveChanges(IList<IUpdateEntry> entries) => DynamoDbClientWrapper.Wait(() => SaveChangesAsync(entries));
 
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
     {

@@ -34,7 +34,7 @@ internal sealed class DynamoDbDatabaseCreator(
     /// <summary>How long a table may take to become ACTIVE or to disappear.</summary>
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
 
-    public bool EnsureCreated() => DynamoDbClientWrapper.Wait(EnsureCreatedAsync());
+    public bool EnsureCreated() => DynamoDbClientWrapper.Wait(() => EnsureCreatedAsync());
 
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
@@ -191,7 +191,7 @@ internal sealed class DynamoDbDatabaseCreator(
                 .Where(t => t.Type != null)
                 .Select(t => (t.Table, t.Type!.FindProperty(t.Type.GetTimeToLivePropertyName()!)!.GetAttributeName())));
 
-    public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(EnsureDeletedAsync());
+    public bool EnsureDeleted() => DynamoDbClientWrapper.Wait(() => EnsureDeletedAsync());
 
     public async Task<bool> EnsureDeletedAsync(CancellationToken cancellationToken = default)
     {
@@ -220,7 +220,7 @@ internal sealed class DynamoDbDatabaseCreator(
         return deleted.Count > 0;
     }
 
-    public bool CanConnect() => DynamoDbClientWrapper.Wait(CanConnectAsync());
+    public bool CanConnect() => DynamoDbClientWrapper.Wait(() => CanConnectAsync());
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {

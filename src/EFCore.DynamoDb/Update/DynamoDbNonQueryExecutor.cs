@@ -17,7 +17,7 @@ namespace EFCore.DynamoDb.Update;
 internal static class DynamoDbNonQueryExecutor
 {
     public static int Execute(QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters)
-        => DynamoDbClientWrapper.Wait(ExecuteAsync(queryContext, plan, setters, default));
+        => DynamoDbClientWrapper.Wait(() => ExecuteAsync(queryContext, plan, setters, default));
 
     public static async Task<int> ExecuteAsync(
         QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, CancellationToken cancellationToken)

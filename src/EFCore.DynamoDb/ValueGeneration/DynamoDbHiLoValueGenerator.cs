@@ -18,7 +18,7 @@ internal sealed class DynamoDbHiLoValueGenerator<TValue>(
 {
     public override bool GeneratesTemporaryValues => false;
 
-    protected override long GetNewLowValue() => DynamoDbClientWrapper.Wait(GetNewLowValueAsync(default));
+    protected override long GetNewLowValue() => DynamoDbClientWrapper.Wait(() => GetNewLowValueAsync(default));
 
     protected override async Task<long> GetNewLowValueAsync(CancellationToken cancellationToken = default)
     {

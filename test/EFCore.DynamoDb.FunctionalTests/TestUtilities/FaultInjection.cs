@@ -46,6 +46,9 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
     /// <summary>The requests sent (operation and body), in order, when recording was asked for.</summary>
     public ConcurrentQueue<(string Operation, string Body)> Requests { get; } = new();
 
+    /// <summary>The HTTP headers of the recorded requests, in order.</summary>
+    public ConcurrentQueue<HttpRequestHeaders> Headers { get; } = new();
+
     /// <summary>The operations of the recorded requests, in order.</summary>
     public IReadOnlyList<string> Operations => Requests.Select(r => r.Operation).ToList();
 
@@ -77,6 +80,7 @@ public sealed class FaultInjectingHttpClientFactory(Func<string, int, Fault> dec
                 var body = await request.Content.ReadAsStringAsync(cancellationToken);
                 factory.Bodies.Enqueue(body);
                 factory.Requests.Enqueue((operation, body));
+                factory.Headers.Enqueue(request.Headers);
             }
 
             switch (factory._decide(operation, call))

@@ -25,7 +25,7 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
 
     public IEnumerator<T> GetEnumerator()
     {
-        yield return DynamoDbClientWrapper.Wait(ComputeAsync(default));
+        yield return DynamoDbClientWrapper.Wait(() => ComputeAsync(default));
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

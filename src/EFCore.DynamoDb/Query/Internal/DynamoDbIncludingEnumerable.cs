@@ -24,7 +24,7 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
         }
     }
 
-    public IEnumerator<T> GetEnumerator() => Storage.DynamoDbClientWrapper.Wait(LoadAsync(default)).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => Storage.DynamoDbClientWrapper.Wait(() => LoadAsync(default)).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

@@ -58,7 +58,9 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
 
         object IEnumerator.Current => Current!;
 
-        public bool MoveNext() => DynamoDbClientWrapper.Wait(MoveNextAsync());
+        public bool MoveNext() => DynamoDbClientWrapper.Wait(_moveNextAsync ??= MoveNextAsync);
+
+        private Func<ValueTask<bool>>? _moveNextAsync;
 
         public async ValueTask<bool> MoveNextAsync()
         {
