@@ -48,6 +48,8 @@ public static class DynamoDbServiceCollectionExtensions
                 .TryAddScoped<DynamoDbClientWrapper, DynamoDbClientWrapper>()
                 .TryAddScoped<DynamoDbWriteCommandFactory, DynamoDbWriteCommandFactory>()
                 .TryAddScoped<DynamoDbBatchWriter, DynamoDbBatchWriter>()
+                .TryAddScoped<DynamoDbTableExporter, DynamoDbTableExporter>()
+                .TryAddScoped<DynamoDbTableImporter, DynamoDbTableImporter>()
                 .TryAddScoped<DynamoDbUnloadedDependentFinder, DynamoDbUnloadedDependentFinder>())
             .TryAddCoreServices();
 

@@ -307,6 +307,30 @@ internal static class DynamoDbStrings
     public static string RateLimitedReadTimedOut(string table, TimeSpan timeout, long items)
         => $"A rate-limited read of '{table}' stopped after its timeout of {timeout} with {items} items read. Raise the rate or the timeout given to WithReadRateLimit.";
 
+    public static string NotAnEntityTypeWithTable(string type)
+        => $"'{type}' is not an entity type of this context's model with a table of its own (owned types are stored in their owner's items).";
+
+    public static string ImportLineWithoutItem(long line)
+        => $"Line {line} is not an object with an \"Item\" property, as DynamoDB's JSON export writes each item.";
+
+    public static string ImportLineNotJson(long line, string error)
+        => $"Line {line} is not JSON: {error}";
+
+    public static string ImportValueNotTyped(long line, string value)
+        => $"Line {line} holds a value that is not one of DynamoDB's typed values (S, N, B, BOOL, NULL, SS, NS, BS, L, M): {value}";
+
+    public static string ImportLineWithoutKey(long line, string attribute)
+        => $"Line {line} has no key attribute '{attribute}' of type S, N or B.";
+
+    public static string ImportLineRefused(string table, long written, string reason)
+        => $"The import into '{table}' stopped after {written} items were written: {reason}";
+
+    public static string ImportWriteFailed(string table, long written, string reason)
+        => $"The import into '{table}' stopped after {written} items were written, because a BatchWriteItem failed: {reason} Importing the same input again overwrites the items already written.";
+
+    public static string ImportCanceled(string table, long written, int inFlight)
+        => $"The import into '{table}' was canceled after {written} items were written; up to {inFlight} more, in requests in flight, may have been written too. Importing the same input again overwrites them.";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

@@ -5,9 +5,10 @@ using EFCore.DynamoDb.Storage;
 namespace EFCore.DynamoDb.Update;
 
 /// <summary>
-/// Bulk writes for <c>AutoTransactionBehavior.Never</c>: inserts and deletes without conditions go out as
-/// <c>BatchWriteItem</c> requests of 25, several in flight at once; <c>UnprocessedItems</c> are resent with
-/// exponential backoff and jitter until written or a bounded number of attempts. Reports exactly which writes were made.
+/// Bulk writes, for <c>AutoTransactionBehavior.Never</c> and <c>ImportItemsAsync</c>: puts and deletes without
+/// conditions go out as <c>BatchWriteItem</c> requests of 25, several in flight at once; <c>UnprocessedItems</c> are
+/// resent with exponential backoff and jitter until written or a bounded number of attempts. Reports exactly which
+/// writes were made.
 /// </summary>
 internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
 {
@@ -18,11 +19,12 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
     public const int MaxUnprocessedAttempts = 10;
 
     /// <summary>Writes the commands; returns those written and, when some could not be, the reason.</summary>
-    public async Task<(List<DynamoDbWriteCommand> Written, List<DynamoDbWriteCommand> NotWritten, Exception? Error)> WriteAsync(
-        IReadOnlyList<DynamoDbWriteCommand> commands, int concurrency, CancellationToken cancellationToken)
+    public async Task<(List<TWrite> Written, List<TWrite> NotWritten, Exception? Error)> WriteAsync<TWrite>(
+        IReadOnlyList<TWrite> commands, int concurrency, CancellationToken cancellationToken)
+        where TWrite : IDynamoDbBatchWrite
     {
-        var written = new List<DynamoDbWriteCommand>();
-        var notWritten = new List<DynamoDbWriteCommand>();
+        var written = new List<TWrite>();
+        var notWritten = new List<TWrite>();
         Exception? error = null;
         var gate = new object();
         await Parallel.ForEachAsync(
@@ -42,8 +44,9 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
         return (written, notWritten, error);
     }
 
-    private async Task<(IEnumerable<DynamoDbWriteCommand> Done, IEnumerable<DynamoDbWriteCommand> Pending, Exception? Error)> WriteBatchAsync(
-        DynamoDbWriteCommand[] batch, CancellationToken cancellationToken)
+    private async Task<(IEnumerable<TWrite> Done, IEnumerable<TWrite> Pending, Exception? Error)> WriteBatchAsync<TWrite>(
+        TWrite[] batch, CancellationToken cancellationToken)
+        where TWrite : IDynamoDbBatchWrite
     {
         // Key names in the order DynamoDbWriteCommand.KeyIdentity uses, to identify unprocessed items alike.
         var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.Order(StringComparer.Ordinal).ToList());

@@ -19,6 +19,7 @@ internal sealed class DynamoDbWriteCommand(
     IReadOnlyList<(IUpdateEntry Entry, IProperty Property, object Value)> generatedValues,
     Dictionary<string, AttributeValue> key,
     bool canBatch)
+    : IDynamoDbBatchWrite
 {
     /// <summary>The entry of the item's entity (the owner, when owned entities changed).</summary>
     public IUpdateEntry Entry { get; } = entry;
@@ -42,7 +43,6 @@ internal sealed class DynamoDbWriteCommand(
     /// </summary>
     public bool CanBatch { get; } = canBatch;
 
-    /// <summary>The write as a <c>BatchWriteItem</c> element.</summary>
     public WriteRequest ToWriteRequest()
         => Request is PutItemRequest put ? new WriteRequest(new PutRequest(put.Item)) : new WriteRequest(new DeleteRequest(Key));
 

@@ -79,11 +79,20 @@ internal sealed record DynamoDbReadPlan
 
     /// <summary>The scan segments of one execution, or null when the scan is read whole, in one sequence of pages.</summary>
     public DynamoDbScanSegments? EvaluateScanSegments(IReadOnlyDictionary<string, object?> parameters)
-        => ScanSegments is QueryParameterExpression parameter ? (DynamoDbScanSegments?)parameters[parameter.Name] : null;
+        => (DynamoDbScanSegments?)EvaluateOption(ScanSegments, parameters);
 
     /// <summary>The rate limit of one execution, or null when the read is not paced.</summary>
     public DynamoDbReadRateLimit? EvaluateReadRateLimit(IReadOnlyDictionary<string, object?> parameters)
-        => ReadRateLimit is QueryParameterExpression parameter ? (DynamoDbReadRateLimit?)parameters[parameter.Name] : null;
+        => (DynamoDbReadRateLimit?)EvaluateOption(ReadRateLimit, parameters);
+
+    /// <summary>An option's value: a parameter of the LINQ query, or a constant of a read the provider plans itself.</summary>
+    private static object? EvaluateOption(Expression? option, IReadOnlyDictionary<string, object?> parameters)
+        => option switch
+        {
+            QueryParameterExpression parameter => parameters[parameter.Name],
+            ConstantExpression constant => constant.Value,
+            _ => null,
+        };
 
     /// <summary>The <c>ToPageAsync</c> request of one execution, or null when the query is not paged.</summary>
     public DynamoDbPageRequest? FindPageRequest(IReadOnlyDictionary<string, object?> parameters)
