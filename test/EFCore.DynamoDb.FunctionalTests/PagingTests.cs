@@ -190,4 +190,22 @@ public class PagingTests : DynamoDbTestBase<ShopContext>
             Assert.Equal(12, await context.Users.CountAsync(u => u.Email == "big@q.com"));
         }
     }
+
+    public record UserKey(string Email, DateTime CreatedAt);
+
+    [Fact]
+    public async Task A_list_of_key_pairs_is_read_with_BatchGetItem()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var keys = new List<UserKey> { new("pages@q.com", Start.AddHours(5)), new("other@q.com", Start), new("pages@q.com", Start.AddHours(99)) };
+
+        var users = await context.Users.Where(u => keys.Any(k => k.Email == u.Email && k.CreatedAt == u.CreatedAt)).ToListAsync();
+        var hours = new[] { Start.AddHours(1), Start.AddHours(2) };
+        var two = await context.Users.Where(u => u.Email == "pages@q.com" && hours.Contains(u.CreatedAt)).Select(u => u.Age).ToListAsync();
+
+        Assert.Equal([5, 100], users.Select(u => u.Age));
+        Assert.Equal([1, 2], two);
+        Assert.Equal(["BatchGetItem", "BatchGetItem"], transport.Operations);
+    }
 }

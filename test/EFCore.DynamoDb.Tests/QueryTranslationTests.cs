@@ -263,3 +263,75 @@ public class ScanOptionTranslationTests
         Assert.Equal(["Segment: 0 of 3", "Segment: 1 of 3", "Segment: 2 of 3"], texts.Select(t => t.Split('\n')[1].Trim()));
     }
 }
+
+/// <summary>Lists of full keys, checked without a server.</summary>
+public class KeyListTranslationTests
+{
+    public record struct ReadingKey(string Device, DateTime Time);
+
+    private static readonly DateTime Day = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Sort_key_values_with_a_fixed_partition_are_full_keys_read_by_BatchGetItem()
+    {
+        using var context = new ReadingContext();
+        var times = new[] { Day, Day.AddDays(1), Day };
+        Assert.Equal(
+            """
+            BatchGetItem
+              Readings: 2 keys
+              Keys: Device: S:"d1", Time: S:"2026-01-01T00:00:00.0000000Z"; Device: S:"d1", Time: S:"2026-01-02T00:00:00.0000000Z"
+            """,
+            context.Readings.Where(r => r.Device == "d1" && times.Contains(r.Time)).ToQueryString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Partition_and_sort_key_values_read_every_pair()
+    {
+        using var context = new ReadingContext();
+        var devices = new[] { "d1", "d2" };
+        var times = new[] { Day, Day.AddDays(1) };
+        var text = context.Readings.Where(r => devices.Contains(r.Device) && times.Contains(r.Time)).ToQueryString();
+        Assert.Contains("Readings: 4 keys", text);
+        Assert.Contains("Device: S:\"d2\", Time: S:\"2026-01-02T00:00:00.0000000Z\"", text);
+    }
+
+    [Fact]
+    public void A_list_of_key_pairs_is_read_by_BatchGetItem_and_with_a_filter_by_one_Query_per_key()
+    {
+        using var context = new ReadingContext();
+        var keys = new List<ReadingKey> { new("d1", Day), new("d2", Day.AddDays(1)), new("d1", Day) };
+        Assert.Equal(
+            """
+            BatchGetItem
+              Readings: 2 keys
+              Keys: Device: S:"d1", Time: S:"2026-01-01T00:00:00.0000000Z"; Device: S:"d2", Time: S:"2026-01-02T00:00:00.0000000Z"
+            """,
+            context.Readings.Where(r => keys.Any(k => k.Device == r.Device && r.Time == k.Time)).ToQueryString().ReplaceLineEndings("\n"));
+
+        var filtered = context.Readings.Where(r => keys.Any(k => k.Device == r.Device && k.Time == r.Time) && r.Value > 2).ToQueryString();
+        Assert.Equal(2, filtered.Split("Query Readings").Length - 1);
+        Assert.Contains("KeyConditionExpression: #Device = :v0 AND #Time = :v1", filtered);
+        Assert.Contains("FilterExpression: #Value > :v2", filtered);
+    }
+
+    [Fact]
+    public void Matching_any_element_on_other_attributes_is_a_filter()
+    {
+        using var context = new ReadingContext();
+        var pairs = new[] { (Name: "a", Count: 1), (Name: "b", Count: 2) };
+        var text = context.Readings.AllowScan().Where(r => pairs.Any(p => p.Name == r.Name && p.Count == r.Count)).ToQueryString();
+        Assert.Contains("FilterExpression: ((#Name = :v0 AND #Count = :v1) OR (#Name = :v2 AND #Count = :v3))", text);
+        Assert.Contains("ExpressionAttributeValues: { :v0: S:\"a\", :v1: N:1, :v2: S:\"b\", :v3: N:2 }", text);
+    }
+
+    [Fact]
+    public void A_list_of_keys_cannot_be_ordered_or_paged()
+    {
+        using var context = new ReadingContext();
+        var times = new[] { Day, Day.AddDays(1) };
+        var error = Assert.Throws<InvalidOperationException>(
+            () => context.Readings.Where(r => r.Device == "d1" && times.Contains(r.Time)).OrderBy(r => r.Time).ToQueryString());
+        Assert.Contains("in the order of the list", error.Message);
+    }
+}

@@ -235,6 +235,9 @@ internal static class DynamoDbStrings
     public static string SeveralPartitionsOrderedOrPaged(string entityType, string query)
         => $"The query '{query}' reads several partitions of '{entityType}' (partition key IN a list) and orders or pages them. DynamoDB orders and pages within one partition: query each partition on its own.";
 
+    public static string SeveralSortKeysOrderedOrPaged(string entityType, string sortKey, string query)
+        => $"The query '{query}' reads a list of '{entityType}.{sortKey}' values (sort key IN a list) and orders or pages them. Such a read returns the items in the order of the list: drop the OrderBy or ToPageAsync, or query a range of the sort key instead.";
+
     public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
         => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
 

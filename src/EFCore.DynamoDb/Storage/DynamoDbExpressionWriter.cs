@@ -64,6 +64,9 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 ? $"{function.Function}({Path(function.Property)}, {Value(argument)})"
                 : Never(function.Property),
             DynamoDbInFilter @in => WriteIn(@in),
+            DynamoDbTupleInFilter tuples => tuples.Expand(parameters) is { } any
+                ? (any is DynamoDbLogicalFilter ? Write(any) : "(" + Write(any) + ")")
+                : Never(tuples.Components[0].Property),
             DynamoDbElementComparisonFilter element => element.Value.ToAttributeValue(parameters) is { } elementValue
                 ? $"{Path(element.Property)}[{element.Index}] {Operator(element.Operator)} {Value(elementValue)}"
                 : Never(element.Property),

@@ -73,6 +73,12 @@ internal sealed class DynamoDbFilterTranslator
                 && valuesExpression is ConstantExpression or QueryParameterExpression:
                 return new DynamoDbInFilter(property, valuesExpression);
 
+            case MethodCallExpression { Method.Name: nameof(Enumerable.Any), Object: null, Arguments: [var tuples, LambdaExpression match] } call
+                when call.Method.DeclaringType == typeof(Enumerable)
+                    && DynamoDbValueOperand.AsValue(tuples) is ConstantExpression or QueryParameterExpression
+                    && TupleComponents(match) is { } components:
+                return new DynamoDbTupleInFilter(components, DynamoDbValueOperand.AsValue(tuples)!);
+
             case MethodCallExpression { Method.Name: nameof(Enumerable.Any), Object: null, Arguments: [var source] } call
                 when (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable))
                     && FindSizeTarget(UnwrapAsQueryable(source)) is { } collection:
@@ -89,6 +95,47 @@ internal sealed class DynamoDbFilterTranslator
 
                 return Fail(expression);
         }
+    }
+
+    /// <summary>
+    /// The components of <c>v =&gt; v.A == x.P &amp;&amp; v.B == x.Q</c>: each property of the item, with a compiled reader
+    /// of the element member it must equal. Null when the lambda is anything else.
+    /// </summary>
+    private static List<(IProperty Property, Func<object, object?> Member)>? TupleComponents(LambdaExpression match)
+    {
+        var element = match.Parameters[0];
+        var components = new List<(IProperty, Func<object, object?>)>();
+        var pending = new Stack<Expression>([match.Body]);
+        while (pending.TryPop(out var node))
+        {
+            var (left, right) = node switch
+            {
+                BinaryExpression { NodeType: ExpressionType.AndAlso } and => (and.Left, and.Right),
+                BinaryExpression { NodeType: ExpressionType.Equal } equal => (equal.Left, equal.Right),
+                MethodCallExpression { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var argument] } => (instance, argument),
+                _ => (null, null),
+            };
+            if (node is BinaryExpression { NodeType: ExpressionType.AndAlso })
+            {
+                pending.Push(right!);
+                pending.Push(left!);
+                continue;
+            }
+
+            var (property, member) = FindProperty(left ?? element) is { } p ? (p, right) : (FindProperty(right ?? element), left);
+            if (property == null || member == null
+                || !DynamoDbExpressionSearch.Any(member, n => n == element)
+                || DynamoDbExpressionSearch.Any(member, n => n is StructuralTypeShaperExpression))
+            {
+                return null;
+            }
+
+            var boxed = Expression.Parameter(typeof(object), "element");
+            var read = ReplacingExpressionVisitor.Replace(element, Expression.Convert(boxed, element.Type), member);
+            components.Add((property, Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), boxed).Compile()));
+        }
+
+        return components;
     }
 
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)

@@ -22,7 +22,7 @@ internal static class DynamoDbItemCollections
 
         var foreignKey = navigation.ForeignKey;
         var dependentType = foreignKey.DeclaringEntityType;
-        return plan is { Operation: DynamoDbReadOperation.Query, Index: null, SortKeyCondition: null, Projection: null, PageRequest: null }
+        return plan is { Operation: DynamoDbReadOperation.Query, Index: null, SortKeyCondition: null, SortKeyValues: null, KeyList: null, Projection: null, PageRequest: null }
             && plan.Paging.All(p => !p.IsSkip)
             && (plan.PartitionKeyValues == null || plan.Paging.Count == 0)
             && plan.Filter is DynamoDbInFilter { Values: ConstantExpression } typeFilter

@@ -32,6 +32,18 @@ internal sealed record DynamoDbReadPlan
     /// </summary>
     public DynamoDbInFilter? PartitionKeyValues { get; init; }
 
+    /// <summary>
+    /// The sort key values of <c>values.Contains(x.SortKey)</c>: the read runs once per value, with each partition key
+    /// value (so full keys for every pair are read with <c>BatchGetItem</c>).
+    /// </summary>
+    public DynamoDbInFilter? SortKeyValues { get; init; }
+
+    /// <summary>
+    /// A list of full primary keys (<c>keys.Any(k =&gt; k.A == x.PartitionKey &amp;&amp; k.B == x.SortKey)</c>): the read runs
+    /// once per key, with <c>BatchGetItem</c> when nothing else is asked.
+    /// </summary>
+    public DynamoDbTupleInFilter? KeyList { get; init; }
+
     /// <summary>An equality, one bound, a <see cref="DynamoDbBetweenFilter"/> or a <c>begins_with</c> on the sort key.</summary>
     public DynamoDbFilter? SortKeyCondition { get; init; }
 

@@ -42,6 +42,11 @@ internal static class DynamoDbReadPlanner
         }
 
         var conjuncts = query.Predicate?.Conjuncts().ToList() ?? [];
+        if (KeyList(conjuncts, entityType, options) is { } keys)
+        {
+            return PlanKeyList(query, options, conjuncts, keys);
+        }
+
         var source = ChooseKeySource(query, options, conjuncts);
         if (source != null && options.ScanSegments != null)
         {
@@ -75,7 +80,22 @@ internal static class DynamoDbReadPlanner
             throw new InvalidOperationException(DynamoDbStrings.SeveralPartitionsOrderedOrPaged(entityType.DisplayName(), queryText));
         }
 
+        var sortValues = sortKey == null ? null : conjuncts.OfType<DynamoDbInFilter>().FirstOrDefault(f => f.Property == sortKey);
+        if (sortValues != null)
+        {
+            conjuncts.Remove(sortValues);
+            if (query.OrderingProperty != null || options.PageRequest != null)
+            {
+                throw new InvalidOperationException(DynamoDbStrings.SeveralSortKeysOrderedOrPaged(entityType.DisplayName(), sortKey!.Name, queryText));
+            }
+        }
+
         var sortCondition = sortKey == null ? null : TakeSortKeyCondition(sortKey, conjuncts, query, queryText);
+        if (sortValues != null && sortCondition != null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.UnsupportedSortKeyConditions(entityType.DisplayName(), sortKey!.Name, queryText));
+        }
+
         if (conjuncts.SelectMany(ReferencedProperties).Any(p => p == partitionKey || p == sortKey))
         {
             throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(entityType.DisplayName(), queryText));
@@ -88,7 +108,7 @@ internal static class DynamoDbReadPlanner
 
         var filter = DynamoDbFilter.And(conjuncts);
         var operation = index == null && filter == null
-            && (sortKey == null || sortCondition is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal })
+            && (sortKey == null || sortValues != null || sortCondition is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal })
             ? DynamoDbReadOperation.GetItem
             : DynamoDbReadOperation.Query;
 
@@ -96,11 +116,50 @@ internal static class DynamoDbReadPlanner
         {
             Operation = operation, EntityType = entityType, TableName = query.TableName, Index = index, KeyProperties = keyProperties,
             PartitionKeyCondition = partitionCondition, PartitionKeyValues = partitionValues, SortKeyCondition = sortCondition,
+            SortKeyValues = sortValues,
             Filter = filter, Projection = Projection(query, options, keyProperties), Aggregate = query.Aggregate,
             ReadsFromTable = NeedsTableRead(query, index, keyProperties),
             ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
             AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
             PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit,
+        };
+    }
+
+    /// <summary>
+    /// The <c>keys.Any(k =&gt; k.A == x.PartitionKey &amp;&amp; k.B == x.SortKey)</c> among the conjuncts that compares
+    /// exactly the table's primary key, if any (the query then reads those keys, whatever index it names otherwise).
+    /// </summary>
+    private static DynamoDbTupleInFilter? KeyList(List<DynamoDbFilter> conjuncts, IEntityType entityType, DynamoDbReadOptions options)
+        => options.IndexName == null
+            ? conjuncts.OfType<DynamoDbTupleInFilter>().FirstOrDefault(
+                t => t.Components.Select(c => c.Property).ToHashSet().SetEquals(entityType.FindPrimaryKey()!.Properties))
+            : null;
+
+    /// <summary>A read of a list of full keys: <c>BatchGetItem</c>, or one <c>Query</c> per key when a filter remains.</summary>
+    private static DynamoDbReadPlan PlanKeyList(
+        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts, DynamoDbTupleInFilter keys)
+    {
+        var entityType = query.EntityType;
+        var tableKey = entityType.FindPrimaryKey()!.Properties;
+        conjuncts.Remove(keys);
+        if (query.OrderingProperty != null || options.PageRequest != null)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.SeveralPartitionsOrderedOrPaged(entityType.DisplayName(), options.QueryText));
+        }
+
+        if (conjuncts.SelectMany(ReferencedProperties).Any(tableKey.Contains))
+        {
+            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeInQueryFilter(entityType.DisplayName(), options.QueryText));
+        }
+
+        var filter = DynamoDbFilter.And(conjuncts);
+        return new DynamoDbReadPlan
+        {
+            Operation = filter == null ? DynamoDbReadOperation.GetItem : DynamoDbReadOperation.Query, EntityType = entityType,
+            TableName = query.TableName, KeyProperties = tableKey, KeyList = keys, Filter = filter,
+            Projection = Projection(query, options, tableKey), Aggregate = query.Aggregate, ConsistentRead = options.ConsistentRead,
+            AllowScan = options.AllowScan, QueryText = options.QueryText, Paging = query.Paging, PageSize = options.PageSize,
+            ReadRateLimit = options.ReadRateLimit,
         };
     }
 
@@ -166,7 +225,8 @@ internal static class DynamoDbReadPlanner
 
     private static bool HasSortCondition(List<DynamoDbFilter> conjuncts, IProperty sortKey)
         => conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: not DynamoDbComparisonOperator.NotEqual } comparison && comparison.Property == sortKey
-            || c is DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function && function.Property == sortKey);
+            || c is DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function && function.Property == sortKey
+            || c is DynamoDbInFilter values && values.Property == sortKey);
 
     /// <summary>The attributes the query filters on that an index does not hold: such an index cannot answer it.</summary>
     private static List<string> MissingFilterAttributes(List<DynamoDbFilter> conjuncts, IReadOnlyIndex index, IReadOnlyList<IProperty> keyProperties)
@@ -239,6 +299,7 @@ internal static class DynamoDbReadPlanner
             DynamoDbComparisonFilter comparison => [comparison.Property],
             DynamoDbFunctionFilter function => [function.Property],
             DynamoDbInFilter @in => [@in.Property],
+            DynamoDbTupleInFilter tuples => tuples.Components.Select(c => c.Property),
             DynamoDbBetweenFilter between => [between.Property],
             DynamoDbSizeFilter size => [size.Property],
             DynamoDbElementComparisonFilter element => [element.Property],

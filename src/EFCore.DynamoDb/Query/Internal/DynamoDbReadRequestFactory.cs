@@ -10,8 +10,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal static class DynamoDbReadRequestFactory
 {
     /// <summary>
-    /// The requests of the read, in order: one, or one per partition key value of an <c>IN</c> (a <c>BatchGetItem</c>
-    /// of up to 100 of them when each fixes a full key); none when a key value is null, so that no item can match.
+    /// The requests of the read, in order: one; one per partition key value of an <c>IN</c>, per sort key value of an
+    /// <c>IN</c>, or per pair of both (a <c>BatchGetItem</c> of up to 100 of them when each fixes a full key); one per
+    /// segment of a parallel scan. None when a key value is null, so that no item can match.
     /// </summary>
     public static IEnumerable<AmazonDynamoDBRequest> CreateAll(
         DynamoDbReadPlan plan,
@@ -19,23 +20,20 @@ internal static class DynamoDbReadRequestFactory
         DynamoDbContextSettings settings,
         int? limit)
     {
-        if (plan.PartitionKeyValues is not { } partitionValues)
+        if (plan.PartitionKeyValues == null && plan.SortKeyValues == null && plan.KeyList == null)
         {
-            if (Create(plan, parameters, settings, limit, plan.PartitionKeyCondition) is not { } single)
+            if (Create(plan, parameters, settings, limit, plan.PartitionKeyCondition, plan.SortKeyCondition) is not { } single)
             {
                 return [];
             }
 
             return single is ScanRequest && plan.EvaluateScanSegments(parameters) is { } segments
-                ? segments.Segments.Select(segment => InSegment((ScanRequest)Create(plan, parameters, settings, limit, null)!, segment, segments)).ToList()
+                ? segments.Segments.Select(segment => InSegment((ScanRequest)Create(plan, parameters, settings, limit, null, null)!, segment, segments)).ToList()
                 : [single];
         }
 
-        var requests = partitionValues.Evaluate(parameters)
-            .Where(value => value.ToAttributeValue(parameters) != null)
-            .DistinctBy(value => DynamoDbRequestPrinter.PrintValue(value.ToAttributeValue(parameters)!))
-            .Select(value => Create(plan, parameters, settings, limit, new DynamoDbComparisonFilter(
-                partitionValues.Property, DynamoDbComparisonOperator.Equal, value)))
+        var requests = KeyConditions(plan, parameters)
+            .Select(key => Create(plan, parameters, settings, limit, key.PartitionKey, key.SortKey))
             .OfType<AmazonDynamoDBRequest>()
             .ToList();
 
@@ -44,6 +42,36 @@ internal static class DynamoDbReadRequestFactory
             ? requests.Cast<GetItemRequest>().Chunk(DynamoDbBatchGetReader.MaxKeysPerRequest).Select(BatchOf).ToList<AmazonDynamoDBRequest>()
             : requests;
     }
+
+    /// <summary>
+    /// The key conditions of each request of a read of several keys: those of a key list, or each partition key value
+    /// with each sort key value (or condition). Keys asked twice are read once.
+    /// </summary>
+    private static IEnumerable<(DynamoDbComparisonFilter? PartitionKey, DynamoDbFilter? SortKey)> KeyConditions(
+        DynamoDbReadPlan plan, IReadOnlyDictionary<string, object?> parameters)
+    {
+        if (plan.KeyList is { } keyList)
+        {
+            var partitionKey = plan.KeyProperties[0];
+            return keyList.Evaluate(parameters)
+                .DistinctBy(equalities => string.Join(", ", equalities.Select(e => e.Value.ToAttributeValue(parameters) is { } v ? DynamoDbRequestPrinter.PrintValue(v) : "")))
+                .Select(equalities => (
+                    (DynamoDbComparisonFilter?)equalities.First(e => e.Property == partitionKey),
+                    (DynamoDbFilter?)equalities.FirstOrDefault(e => e.Property != partitionKey)));
+        }
+
+        return
+            from partitionKey in EqualityPerValue(plan.PartitionKeyValues, parameters) ?? [plan.PartitionKeyCondition]
+            from sortKey in EqualityPerValue(plan.SortKeyValues, parameters) ?? (IEnumerable<DynamoDbFilter?>)[plan.SortKeyCondition]
+            select (partitionKey, sortKey);
+    }
+
+    /// <summary>The distinct, non-null values of a key's <c>IN</c>, each as an equality; null when the key has no <c>IN</c>.</summary>
+    private static IEnumerable<DynamoDbComparisonFilter?>? EqualityPerValue(DynamoDbInFilter? values, IReadOnlyDictionary<string, object?> parameters)
+        => values?.Evaluate(parameters)
+            .Where(value => value.ToAttributeValue(parameters) != null)
+            .DistinctBy(value => DynamoDbRequestPrinter.PrintValue(value.ToAttributeValue(parameters)!))
+            .Select(value => new DynamoDbComparisonFilter(values.Property, DynamoDbComparisonOperator.Equal, value));
 
     private static ScanRequest InSegment(ScanRequest scan, int segment, DynamoDbScanSegments segments)
     {
@@ -99,7 +127,8 @@ internal static class DynamoDbReadRequestFactory
         IReadOnlyDictionary<string, object?> parameters,
         DynamoDbContextSettings settings,
         int? limit,
-        DynamoDbComparisonFilter? partitionKeyCondition)
+        DynamoDbComparisonFilter? partitionKeyCondition,
+        DynamoDbFilter? sortKeyCondition)
     {
         var tableName = settings.ResolveTableName(plan.TableName);
         // A context-wide ConsistentReads() does not apply to global indexes, which cannot read consistently.
@@ -126,7 +155,7 @@ internal static class DynamoDbReadRequestFactory
             case DynamoDbReadOperation.GetItem:
             {
                 var key = new Dictionary<string, AttributeValue>();
-                foreach (var condition in KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Cast<DynamoDbComparisonFilter>())
+                foreach (var condition in KeyConditions(partitionKeyCondition, sortKeyCondition).Cast<DynamoDbComparisonFilter>())
                 {
                     if (condition.Value.ToAttributeValue(parameters) is not { } value || IsEmpty(value))
                     {
@@ -150,12 +179,12 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                if (KeyConditions(partitionKeyCondition, plan.SortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value)))
+                if (KeyConditions(partitionKeyCondition, sortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value)))
                 {
                     return null;
                 }
 
-                var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, plan.SortKeyCondition).Select(writer.Write));
+                var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, sortKeyCondition).Select(writer.Write));
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
 
                 // An index that lacks attributes is read for its keys; the table gives the rest afterwards.

@@ -1,0 +1,42 @@
+using System.Collections;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace EFCore.DynamoDb.Query.Internal;
+
+/// <summary>
+/// <c>values.Any(v => v.A == x.P &amp;&amp; v.B == x.Q)</c> over a constant or parameter collection: the item matches one
+/// element on every component. Over the table's full primary key it is a list of keys, read with <c>BatchGetItem</c>;
+/// elsewhere it is written as <c>(#P = :v0 AND #Q = :v1) OR ...</c>.
+/// </summary>
+/// <param name="Components">Each property compared, with the member of the element it is compared with.</param>
+/// <param name="Values">The collection, expanded per execution.</param>
+internal sealed record DynamoDbTupleInFilter(IReadOnlyList<(IProperty Property, Func<object, object?> Member)> Components, Expression Values)
+    : DynamoDbFilter
+{
+    /// <summary>The equalities each element of one execution asks for, in the collection's order.</summary>
+    public IEnumerable<IReadOnlyList<DynamoDbComparisonFilter>> Evaluate(IReadOnlyDictionary<string, object?> parameters)
+    {
+        var collection = Values switch
+        {
+            ConstantExpression constant => (IEnumerable?)constant.Value,
+            QueryParameterExpression parameter => (IEnumerable?)parameters[parameter.Name],
+            _ => throw new InvalidOperationException(Values.ToString()),
+        };
+
+        foreach (var element in collection ?? Array.Empty<object>())
+        {
+            yield return Components
+                .Select(c => new DynamoDbComparisonFilter(
+                    c.Property, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(c.Member(element!), typeof(object)), c.Property)))
+                .ToList();
+        }
+    }
+
+    /// <summary>The OR of each element's ANDed equalities for one execution; null when the collection is empty.</summary>
+    public DynamoDbFilter? Expand(IReadOnlyDictionary<string, object?> parameters)
+        => Evaluate(parameters)
+            .Select(equalities => And(equalities))
+            .Aggregate((DynamoDbFilter?)null, (left, right) => left == null ? right : new DynamoDbLogicalFilter(false, left, right!));
+}
