@@ -174,22 +174,18 @@ internal sealed class DynamoDbClientWrapper(
             SetReturnConsumedCapacity(request, null);
         }
 
-        var sending = new DynamoDbRequestEventData(
-            currentContext.Context, operation, tableName.Length == 0 ? [] : tableName.Split(", "), IndexOf(request), Guid.NewGuid(), request);
-        var synchronous = Synchronous.Value;
-        if (_interceptor != null)
+        // Interceptors get event data; without any, nothing is allocated for them.
+        var sending = _interceptor == null
+            ? null
+            : new DynamoDbRequestEventData(
+                currentContext.Context, operation, tableName.Length == 0 ? [] : tableName.Split(", "), IndexOf(request), Guid.NewGuid(), request);
+        if (sending != null)
         {
-            if (synchronous)
-            {
-                _interceptor.RequestSending(sending);
-            }
-            else
-            {
-                await _interceptor.RequestSendingAsync(sending, cancellationToken).ConfigureAwait(false);
-            }
+            await NotifyAsync(sending, static (i, e) => i.RequestSending(e), static (i, e, t) => i.RequestSendingAsync(e, t), cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        using var activity = DynamoDbActivitySource.Start(operation, sending.TableNames, sending.IndexName);
+        using var activity = DynamoDbActivitySource.Start(operation, tableName, IndexOf(request));
         var started = Stopwatch.GetTimestamp();
         TResponse response;
         try
@@ -198,19 +194,14 @@ internal sealed class DynamoDbClientWrapper(
         }
         catch (Exception exception)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
-            activity?.SetTag("error.type", (exception as AmazonServiceException)?.ErrorCode ?? exception.GetType().FullName);
-            if (_interceptor != null)
+            DynamoDbActivitySource.Failed(activity, exception);
+            if (sending != null)
             {
-                var failed = new DynamoDbRequestFailedEventData(sending, exception, Stopwatch.GetElapsedTime(started));
-                if (synchronous)
-                {
-                    _interceptor.RequestFailed(failed);
-                }
-                else
-                {
-                    await _interceptor.RequestFailedAsync(failed, cancellationToken).ConfigureAwait(false);
-                }
+                await NotifyAsync(
+                    new DynamoDbRequestFailedEventData(sending, exception, Stopwatch.GetElapsedTime(started)),
+                    static (i, e) => i.RequestFailed(e),
+                    static (i, e, t) => i.RequestFailedAsync(e, t),
+                    cancellationToken).ConfigureAwait(false);
             }
 
             throw;
@@ -224,26 +215,34 @@ internal sealed class DynamoDbClientWrapper(
             _capacity += consumed ?? 0;
         }
 
-        if (consumed != null)
-        {
-            activity?.SetTag("aws.dynamodb.consumed_capacity", consumed);
-        }
-
+        DynamoDbActivitySource.Succeeded(activity, consumed);
         logExecuted(commandLogger, new DynamoDbRequestLog(operation, tableName, request, elapsed, consumed));
-        if (_interceptor != null)
+        if (sending != null)
         {
-            var succeeded = new DynamoDbRequestSucceededEventData(sending, response, elapsed, consumed);
-            if (synchronous)
-            {
-                _interceptor.RequestSucceeded(succeeded);
-            }
-            else
-            {
-                await _interceptor.RequestSucceededAsync(succeeded, cancellationToken).ConfigureAwait(false);
-            }
+            await NotifyAsync(
+                new DynamoDbRequestSucceededEventData(sending, response, elapsed, consumed),
+                static (i, e) => i.RequestSucceeded(e),
+                static (i, e, t) => i.RequestSucceededAsync(e, t),
+                cancellationToken).ConfigureAwait(false);
         }
 
         return response;
+    }
+
+    /// <summary>Calls the interceptors' synchronous method under a synchronous EF Core call, else their asynchronous one.</summary>
+    private ValueTask NotifyAsync<TEventData>(
+        TEventData eventData,
+        Action<IDynamoDbRequestInterceptor, TEventData> synchronous,
+        Func<IDynamoDbRequestInterceptor, TEventData, CancellationToken, ValueTask> asynchronous,
+        CancellationToken cancellationToken)
+    {
+        if (Synchronous.Value)
+        {
+            synchronous(_interceptor!, eventData);
+            return default;
+        }
+
+        return asynchronous(_interceptor!, eventData, cancellationToken);
     }
 
     /// <summary>Sends the request, logging and clarifying failures.</summary>
