@@ -190,7 +190,24 @@ internal sealed class DynamoDbClientWrapper(
         TResponse response;
         try
         {
-            response = await SendLoggedAsync(operation, tableName, request, send, started, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                response = await send(settings.Client, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AmazonServiceException exception) when (exception.ErrorCode != null)
+            {
+                if (LoggedFailure(operation, tableName, request, exception, started) is { } clearer)
+                {
+                    throw clearer;
+                }
+
+                throw;
+            }
+            catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                throw new InvalidOperationException(
+                    DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
+            }
         }
         catch (Exception exception)
         {
@@ -245,49 +262,33 @@ internal sealed class DynamoDbClientWrapper(
         return asynchronous(_interceptor!, eventData, cancellationToken);
     }
 
-    /// <summary>Sends the request, logging and clarifying failures.</summary>
-    private async Task<TResponse> SendLoggedAsync<TResponse>(
-        string operation,
-        string tableName,
-        AmazonDynamoDBRequest request,
-        Func<IAmazonDynamoDB, CancellationToken, Task<TResponse>> send,
-        long started,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Logs a request DynamoDB refused, and returns the exception to throw instead when DynamoDB's own says too
+    /// little; null to throw DynamoDB's.
+    /// </summary>
+    private AmazonServiceException? LoggedFailure(
+        string operation, string tableName, AmazonDynamoDBRequest request, AmazonServiceException exception, long started)
     {
-        try
+        // A missing table is how DescribeTable answers "does it exist?", and what EnsureDeleted expects of tables
+        // that are gone already: not a failure worth a warning.
+        if (exception is ResourceNotFoundException && request is DescribeTableRequest or DeleteTableRequest)
         {
-            return await send(settings.Client, cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        catch (AmazonServiceException exception) when (exception.ErrorCode != null)
-        {
-            // A missing table is how DescribeTable answers "does it exist?", and what EnsureDeleted expects of tables
-            // that are gone already: not a failure worth a warning.
-            if (exception is ResourceNotFoundException && request is DescribeTableRequest or DeleteTableRequest)
-            {
-                throw;
-            }
 
-            commandLogger.RequestFailed(new DynamoDbRequestLog(
-                operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
-            if (exception is ResourceNotFoundException)
-            {
-                // DynamoDB's own text names neither the table nor the endpoint; the exception keeps its type and code.
-                throw new ResourceNotFoundException(
-                    DynamoDbStrings.TableNotFound(operation, tableName, settings.EndpointDescription),
-                    exception,
-                    exception.ErrorType,
-                    exception.ErrorCode,
-                    exception.RequestId,
-                    exception.StatusCode);
-            }
+        commandLogger.RequestFailed(new DynamoDbRequestLog(
+            operation, tableName, request, Stopwatch.GetElapsedTime(started), null, exception.ErrorCode));
 
-            throw;
-        }
-        catch (Exception exception) when (IsTransportFailure(exception) && !cancellationToken.IsCancellationRequested)
-        {
-            throw new InvalidOperationException(
-                DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
-        }
+        // DynamoDB's own text names neither the table nor the endpoint; the exception keeps its type and code.
+        return exception is ResourceNotFoundException
+            ? new ResourceNotFoundException(
+                DynamoDbStrings.TableNotFound(operation, tableName, settings.EndpointDescription),
+                exception,
+                exception.ErrorType,
+                exception.ErrorCode,
+                exception.RequestId,
+                exception.StatusCode)
+            : null;
     }
 
     private static string? IndexOf(AmazonDynamoDBRequest request)
