@@ -140,12 +140,12 @@ internal static class DynamoDbLoggerExtensions
 
         if (diagnostics.ShouldLog(definition))
         {
-            definition.Log(diagnostics, writes, DynamoDbDatabase.MaxTransactionItems, transactions);
+            definition.Log(diagnostics, writes, DynamoDbServiceLimits.TransactionItems, transactions);
         }
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<int, int, int>)d).GenerateMessage(writes, DynamoDbDatabase.MaxTransactionItems, transactions));
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<int, int, int>)d).GenerateMessage(writes, DynamoDbServiceLimits.TransactionItems, transactions));
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }

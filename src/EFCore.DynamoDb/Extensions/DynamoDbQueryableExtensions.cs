@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
+using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
@@ -126,7 +127,7 @@ public static class DynamoDbQueryableExtensions
     public static IQueryable<TEntity> WithParallelScan<TEntity>(this IQueryable<TEntity> source, int totalSegments, int? maxConcurrency = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSegments);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbScanSegments.MaxTotalSegments);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbServiceLimits.ScanSegments);
         if (maxConcurrency is { } concurrency)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency, nameof(maxConcurrency));
@@ -144,7 +145,7 @@ public static class DynamoDbQueryableExtensions
     public static IQueryable<TEntity> WithScanSegment<TEntity>(this IQueryable<TEntity> source, int segment, int totalSegments)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(totalSegments);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbScanSegments.MaxTotalSegments);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(totalSegments, DynamoDbServiceLimits.ScanSegments);
         ArgumentOutOfRangeException.ThrowIfNegative(segment);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(segment, totalSegments);
         return Apply(source, ScanInSegmentsMethod, Parameter(new DynamoDbScanSegments(totalSegments, segment, 1)));

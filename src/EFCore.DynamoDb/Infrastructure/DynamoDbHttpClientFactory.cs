@@ -1,12 +1,13 @@
 using System.Net.Sockets;
 using Amazon.Runtime;
+using EFCore.DynamoDb.Storage;
 
 namespace EFCore.DynamoDb.Infrastructure;
 
 /// <summary>
 /// The HTTP transport of the clients the provider creates: a dead endpoint fails in seconds instead of minutes.
 /// Connections time out after <see cref="ConnectTimeout"/>, and a connection that cannot be made (refused, no
-/// route, timed out) is tried <see cref="ConnectAttempts"/> times within about a second, then reported as
+/// route, timed out) is tried <see cref="DynamoDbRetryCaps.ConnectAttempts"/> times within about a second, then reported as
 /// <see cref="DynamoDbEndpointUnreachableException"/>, which the AWS SDK does not retry (its retries, with growing
 /// backoff, took two minutes). Throttling and server errors are answers, not connection failures: the SDK still
 /// retries them with backoff. An application's own <c>HttpClientFactory</c> (<c>ConfigureClient</c>) replaces it.
@@ -17,9 +18,6 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
 
     /// <summary>How long opening a connection may take.</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);
-
-    /// <summary>How often a connection is tried before the endpoint is reported unreachable.</summary>
-    public const int ConnectAttempts = 2;
 
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromMilliseconds(250);
 
@@ -63,7 +61,7 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
                 }
                 catch (HttpRequestException exception) when (IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
                 {
-                    if (attempt == ConnectAttempts)
+                    if (attempt == DynamoDbRetryCaps.ConnectAttempts)
                     {
                         throw new DynamoDbEndpointUnreachableException(exception);
                     }

@@ -153,9 +153,9 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         }
 
         if (key.Properties.Concat(entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).SelectMany(i => i.Properties))
-                .FirstOrDefault(p => System.Text.Encoding.UTF8.GetByteCount(p.GetAttributeName()) > MaxKeyAttributeNameBytes) is { } longName)
+                .FirstOrDefault(p => System.Text.Encoding.UTF8.GetByteCount(p.GetAttributeName()) > DynamoDbServiceLimits.KeyAttributeNameBytes) is { } longName)
         {
-            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeNameTooLong(entityType.DisplayName(), longName.Name, MaxKeyAttributeNameBytes));
+            throw new InvalidOperationException(DynamoDbStrings.KeyAttributeNameTooLong(entityType.DisplayName(), longName.Name, DynamoDbServiceLimits.KeyAttributeNameBytes));
         }
 
         CheckKeyPart(entityType, DynamoDbAnnotationNames.PartitionKey, key.Properties[0]);
@@ -191,12 +191,6 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         }
     }
 
-    /// <summary>DynamoDB's limit of the name of a key attribute (of the table or of an index), in UTF-8 bytes.</summary>
-    private const int MaxKeyAttributeNameBytes = 255;
-
-    private const int MaxGlobalIndexes = 20;
-    private const int MaxLocalIndexes = 5;
-
     private static void ValidateSecondaryIndexes(IEntityType entityType)
     {
         var indexes = entityType.GetIndexes().Where(i => i.GetSecondaryIndexName() != null).ToList();
@@ -227,14 +221,14 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
             throw new InvalidOperationException(DynamoDbStrings.DuplicateIndexName(table, duplicate.Key!));
         }
 
-        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global) > MaxGlobalIndexes)
+        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global) > DynamoDbServiceLimits.GlobalIndexes)
         {
-            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "global", MaxGlobalIndexes));
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "global", DynamoDbServiceLimits.GlobalIndexes));
         }
 
-        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local) > MaxLocalIndexes)
+        if (indexes.Count(i => i.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Local) > DynamoDbServiceLimits.LocalIndexes)
         {
-            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "local", MaxLocalIndexes));
+            throw new InvalidOperationException(DynamoDbStrings.TooManyIndexes(table, "local", DynamoDbServiceLimits.LocalIndexes));
         }
     }
 

@@ -342,7 +342,7 @@ internal static class DynamoDbStrings
         => $"The DynamoDB {operation} request failed: the table '{table}' does not exist at {endpoint}. Create it with context.Database.EnsureCreated() (or your infrastructure as code), or check the table name prefix.";
 
     public static string ConnectionFailed(string reason)
-        => $"No connection could be made after {Infrastructure.DynamoDbHttpClientFactory.ConnectAttempts} attempts: {reason}";
+        => $"No connection could be made after {Storage.DynamoDbRetryCaps.ConnectAttempts} attempts: {reason}";
 
     public static string EndpointUnreachable(string operation, string table, string endpoint, string reason)
         => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} could not reach {endpoint}: {reason} Check that the endpoint is running and reachable, or adjust its timeouts with ConfigureClient(...).";

@@ -29,9 +29,6 @@ internal sealed class DynamoDbDatabase(
     IDiagnosticsLogger<DbLoggerCategory.Update> updateLogger)
     : Database(dependencies)
 {
-    /// <summary>DynamoDB's limit of writes in one transaction.</summary>
-    public const int MaxTransactionItems = 100;
-
     public override int SaveChanges(IList<IUpdateEntry> entries) => DynamoDbClientWrapper.Wait(() => SaveChangesAsync(entries));
 
     public override async Task<int> SaveChangesAsync(IList<IUpdateEntry> entries, CancellationToken cancellationToken = default)
@@ -62,7 +59,7 @@ internal sealed class DynamoDbDatabase(
                     string.Join(", ", counts.Select(c => DynamoDbStrings.DependentsThrough(c.Value, DynamoDbUnloadedDependentFinder.Describe(c.Key)))),
                     dependents.Count,
                     commands.Count,
-                    MaxTransactionItems));
+                    DynamoDbServiceLimits.TransactionItems));
             }
         }
 
@@ -102,7 +99,7 @@ internal sealed class DynamoDbDatabase(
         {
             if (behavior == AutoTransactionBehavior.Always)
             {
-                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, MaxTransactionItems, commands.Sum(c => c.Size)));
+                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, DynamoDbServiceLimits.TransactionItems, commands.Sum(c => c.Size)));
             }
 
             updateLogger.SaveNotAtomicWarning(commands.Count, transactions.Count);
@@ -200,7 +197,7 @@ internal sealed class DynamoDbDatabase(
         long size = 0;
         foreach (var command in commands)
         {
-            if (current.Count == MaxTransactionItems || (current.Count > 0 && size + command.Size > DynamoDbItemSize.MaxTransactionBytes))
+            if (current.Count == DynamoDbServiceLimits.TransactionItems || (current.Count > 0 && size + command.Size > DynamoDbServiceLimits.TransactionBytes))
             {
                 yield return current.ToArray();
                 (current, size) = ([], 0);
@@ -245,9 +242,6 @@ internal sealed class DynamoDbDatabase(
         return index >= 0 && index < transaction.Length ? transaction[index] : transaction[0];
     }
 
-    /// <summary>How often a transaction cancelled only by conflicts or throttling is sent again.</summary>
-    private const int MaxTransactionAttempts = 5;
-
     /// <summary>
     /// Sends a transaction, again (with the same <c>ClientRequestToken</c>, so it cannot apply twice) while DynamoDB
     /// cancels it only for transient reasons: conflicts with other transactions, or throttling.
@@ -261,7 +255,7 @@ internal sealed class DynamoDbDatabase(
                 await clientWrapper.TransactWriteItemsAsync(request, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (TransactionCanceledException exception) when (attempt < MaxTransactionAttempts && IsTransient(exception))
+            catch (TransactionCanceledException exception) when (attempt < DynamoDbRetryCaps.TransactionAttempts && IsTransient(exception))
             {
                 await Task.Delay(DynamoDbBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
             }

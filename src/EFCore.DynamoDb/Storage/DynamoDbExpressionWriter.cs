@@ -11,7 +11,6 @@ namespace EFCore.DynamoDb.Storage;
 /// </summary>
 internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, object?> parameters)
 {
-    private const int MaxInOperands = 100;
 
     private readonly Dictionary<string, string> _aliasesByName = [];
 
@@ -85,8 +84,8 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         // DynamoDB takes at most 100 operands per IN: longer lists become an OR of INs.
         var test = present.Count == 0
             ? Never(filter.Property)
-            : string.Join(" OR ", present.Chunk(MaxInOperands).Select(chunk => $"{name} IN ({string.Join(", ", chunk)})"));
-        test = present.Count > MaxInOperands ? "(" + test + ")" : test;
+            : string.Join(" OR ", present.Chunk(DynamoDbServiceLimits.InOperands).Select(chunk => $"{name} IN ({string.Join(", ", chunk)})"));
+        test = present.Count > DynamoDbServiceLimits.InOperands ? "(" + test + ")" : test;
         return present.Count < values.Count
             ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
             : test;

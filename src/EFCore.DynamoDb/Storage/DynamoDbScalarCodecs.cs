@@ -67,13 +67,6 @@ internal static class DynamoDbScalarCodecs
 
     private static string ReadNumber(AttributeValue value) => value.N ?? throw Mismatch("N", value);
 
-    /// <summary>
-    /// DynamoDB's range of numbers: magnitudes from 1E-130 up to 9.9999999999999999999999999999999999999E+125, that
-    /// is below 1E+126 (the double nearest that maximum is 1E+126 itself, which DynamoDB refuses).
-    /// </summary>
-    private const double MaxMagnitudeExclusive = 1E+126;
-    private const double MinMagnitude = 1E-130;
-
     /// <summary>A finite number DynamoDB can store: refused otherwise, before anything is sent.</summary>
     private static T CheckNumber<T>(T value)
         where T : IFloatingPointIeee754<T>
@@ -84,7 +77,7 @@ internal static class DynamoDbScalarCodecs
         }
 
         var magnitude = Math.Abs(double.CreateTruncating(value));
-        return magnitude is 0 or (>= MinMagnitude and < MaxMagnitudeExclusive)
+        return magnitude is 0 or (>= DynamoDbServiceLimits.NumberMinMagnitude and < DynamoDbServiceLimits.NumberMaxMagnitudeExclusive)
             ? value
             : throw new InvalidOperationException(DynamoDbStrings.NumberOutOfRange(value));
     }

@@ -12,12 +12,6 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
 {
-    /// <summary>DynamoDB's limit of writes in one <c>BatchWriteItem</c>.</summary>
-    public const int MaxBatchItems = 25;
-
-    /// <summary>How often unprocessed items are resent before the save reports them as not written.</summary>
-    public const int MaxUnprocessedAttempts = 10;
-
     /// <summary>Writes the commands; returns those written and, when some could not be, the reason.</summary>
     public async Task<(List<TWrite> Written, List<TWrite> NotWritten, Exception? Error)> WriteAsync<TWrite>(
         IReadOnlyList<TWrite> commands, int concurrency, CancellationToken cancellationToken)
@@ -28,7 +22,7 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
         Exception? error = null;
         var gate = new object();
         await Parallel.ForEachAsync(
-            commands.Chunk(MaxBatchItems),
+            commands.Chunk(DynamoDbServiceLimits.BatchWriteItems),
             new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
@@ -86,7 +80,7 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
                 return (batch, [], null);
             }
 
-            if (attempt + 1 >= MaxUnprocessedAttempts)
+            if (attempt + 1 >= DynamoDbRetryCaps.UnprocessedWriteAttempts)
             {
                 return (batch.Where(c => !pending.ContainsValue(c)), pending.Values,
                     new InvalidOperationException(Properties.DynamoDbStrings.UnprocessedWrites(pending.Count, attempt + 1)));

@@ -9,12 +9,6 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal static class DynamoDbItemSize
 {
-    /// <summary>DynamoDB's limit on one item: 400 KB.</summary>
-    public const int MaxItemBytes = 400 * 1024;
-
-    /// <summary>DynamoDB's limit on the items of one transaction: 4 MB.</summary>
-    public const int MaxTransactionBytes = 4 * 1024 * 1024;
-
     public static long Of(Dictionary<string, AttributeValue> item)
     {
         // Every write is measured: a loop, without the allocations of a LINQ sum.

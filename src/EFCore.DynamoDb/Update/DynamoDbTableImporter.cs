@@ -22,7 +22,7 @@ internal sealed class DynamoDbTableImporter(DynamoDbBatchWriter batchWriter, Dyn
         var itemType = DynamoDbOwnedKeys.ItemOwner(entityType).GetRootType();
         var table = settings.ResolveTableName(itemType.GetTableName()!);
         var keyNames = itemType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
-        var chunkSize = DynamoDbBatchWriter.MaxBatchItems * settings.MaxWriteConcurrency * ChunkBatches;
+        var chunkSize = DynamoDbServiceLimits.BatchWriteItems * settings.MaxWriteConcurrency * ChunkBatches;
         var chunk = new List<DynamoDbImportedItem>(chunkSize);
         var keysInChunk = new HashSet<string>();
         long written = 0;

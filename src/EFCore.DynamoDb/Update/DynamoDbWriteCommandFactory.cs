@@ -68,7 +68,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
             }
 
             CheckKey(entry, key, item);
-            if (DynamoDbItemSize.Of(item) is var size and > DynamoDbItemSize.MaxItemBytes)
+            if (DynamoDbItemSize.Of(item) is var size and > DynamoDbServiceLimits.ItemBytes)
             {
                 throw new InvalidOperationException(DynamoDbStrings.ItemTooLarge(entityType.DisplayName(), DescribeKey(entry), size));
             }
@@ -456,10 +456,6 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
         return attributes;
     }
 
-    /// <summary>DynamoDB's limits of a partition key's and of a sort key's value, in bytes (UTF-8 for strings).</summary>
-    private const int MaxPartitionKeyBytes = 2048;
-    private const int MaxSortKeyBytes = 1024;
-
     private static void CheckKey(IUpdateEntry entry, IKey key, Dictionary<string, AttributeValue> attributes)
     {
         for (var i = 0; i < key.Properties.Count; i++)
@@ -470,7 +466,7 @@ internal sealed class DynamoDbWriteCommandFactory(DynamoDbContextSettings settin
                 throw new InvalidOperationException(DynamoDbStrings.EmptyKeyValue(entry.EntityType.DisplayName(), property.Name));
             }
 
-            var (size, limit) = (value.S != null ? System.Text.Encoding.UTF8.GetByteCount(value.S) : (int)(value.B?.Length ?? 0), i == 0 ? MaxPartitionKeyBytes : MaxSortKeyBytes);
+            var (size, limit) = (value.S != null ? System.Text.Encoding.UTF8.GetByteCount(value.S) : (int)(value.B?.Length ?? 0), i == 0 ? DynamoDbServiceLimits.PartitionKeyBytes : DynamoDbServiceLimits.SortKeyBytes);
             if (size > limit)
             {
                 throw new InvalidOperationException(DynamoDbStrings.KeyValueTooLong(entry.EntityType.DisplayName(), property.Name, size, limit, isPartitionKey: i == 0));

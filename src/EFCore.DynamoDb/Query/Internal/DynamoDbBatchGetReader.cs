@@ -11,9 +11,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal static class DynamoDbBatchGetReader
 {
     /// <summary>DynamoDB's limit of keys in one <c>BatchGetItem</c>.</summary>
-    public const int MaxKeysPerRequest = 100;
 
-    private const int MaxUnprocessedRetries = 8;
 
     /// <summary>
     /// The items found for the keys (in no particular order; a key with no item is missing from the result).
@@ -26,7 +24,7 @@ internal static class DynamoDbBatchGetReader
         CancellationToken cancellationToken)
     {
         var found = new List<Dictionary<string, AttributeValue>>();
-        foreach (var chunk in keys.Chunk(MaxKeysPerRequest))
+        foreach (var chunk in keys.Chunk(DynamoDbServiceLimits.BatchGetKeys))
         {
             found.AddRange(await ReadAsync(client, createRequest(chunk), cancellationToken).ConfigureAwait(false));
         }
@@ -52,7 +50,7 @@ internal static class DynamoDbBatchGetReader
                 return found;
             }
 
-            if (attempt >= MaxUnprocessedRetries)
+            if (attempt >= DynamoDbRetryCaps.UnprocessedKeyResends)
             {
                 throw new InvalidOperationException(DynamoDbStrings.UnprocessedKeys(string.Join(", ", unprocessed.Keys), attempt + 1));
             }

@@ -16,9 +16,6 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tableName, bool estimateWithoutCapacity, string endpoint)
 {
-    /// <summary>Consecutive throttled pages after which the read gives up.</summary>
-    public const int MaxConsecutiveThrottles = 6;
-
     private const double SecondsPerPage = 0.25;
     private const double BytesPerUnit = 4096;
 
@@ -62,7 +59,7 @@ internal sealed class DynamoDbReadPacer(DynamoDbReadRateLimit limit, string tabl
                     attempt = ++_throttles;
                 }
 
-                if (attempt >= MaxConsecutiveThrottles)
+                if (attempt >= DynamoDbRetryCaps.RateLimitedReadThrottles)
                 {
                     throw new InvalidOperationException(DynamoDbStrings.RateLimitedReadThrottled(tableName, attempt), exception);
                 }

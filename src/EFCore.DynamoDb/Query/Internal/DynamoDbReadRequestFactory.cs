@@ -39,7 +39,7 @@ internal static class DynamoDbReadRequestFactory
 
         // Full keys for several values: read by BatchGetItem, 100 keys per request, not one GetItem per key.
         return plan.Operation == DynamoDbReadOperation.GetItem && requests.Count > 1
-            ? requests.Cast<GetItemRequest>().Chunk(DynamoDbBatchGetReader.MaxKeysPerRequest).Select(BatchOf).ToList<AmazonDynamoDBRequest>()
+            ? requests.Cast<GetItemRequest>().Chunk(DynamoDbServiceLimits.BatchGetKeys).Select(BatchOf).ToList<AmazonDynamoDBRequest>()
             : requests;
     }
 

@@ -199,7 +199,7 @@ internal sealed class DynamoDbRelatedItemReader
         var settings = queryContext.ClientWrapper.Settings;
         if (_byFullKey)
         {
-            return DynamoDbStrings.RelatedReadByKeys(_key.Description, settings.ResolveTableName(_plan.TableName), DynamoDbBatchGetReader.MaxKeysPerRequest);
+            return DynamoDbStrings.RelatedReadByKeys(_key.Description, settings.ResolveTableName(_plan.TableName), DynamoDbServiceLimits.BatchGetKeys);
         }
 
         if (_scanPlan != null)

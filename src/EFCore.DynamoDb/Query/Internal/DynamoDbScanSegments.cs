@@ -7,9 +7,6 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 internal sealed record DynamoDbScanSegments(int TotalSegments, int? Segment, int MaxConcurrency)
 {
-    /// <summary>DynamoDB's largest <c>TotalSegments</c>.</summary>
-    public const int MaxTotalSegments = 1_000_000;
-
     /// <summary>How many segments a parallel scan reads at a time unless told.</summary>
     public const int DefaultMaxConcurrency = 16;
 

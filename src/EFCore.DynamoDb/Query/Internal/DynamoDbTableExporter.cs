@@ -53,7 +53,7 @@ internal sealed class DynamoDbTableExporter(IQueryContextFactory queryContextFac
     private static DynamoDbReadPlan Plan(IEntityType entityType, DynamoDbExportOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.TotalSegments, nameof(options.TotalSegments));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TotalSegments, DynamoDbScanSegments.MaxTotalSegments, nameof(options.TotalSegments));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TotalSegments, DynamoDbServiceLimits.ScanSegments, nameof(options.TotalSegments));
         if (options.MaxConcurrency is { } concurrency)
         {
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency, nameof(options.MaxConcurrency));
