@@ -80,4 +80,31 @@ public class ExecuteUpdateTests : DynamoDbTestBase<ShopContext>
         await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.Where(u => u.Email == "team@x.com")
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, "other")));
     }
+
+    [Fact]
+    public async Task SaveChanges_and_ExecuteUpdate_write_the_same_update_expression_for_the_same_change()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var user = await context.Users.SingleAsync(u => u.Email == "team@x.com" && u.CreatedAt == CreatedAt.AddDays(1));
+        user.Age = 99;
+        user.FirstName = null;
+        transport.Clear();
+        await context.SaveChangesAsync();
+        var saved = UpdateExpressionOf(Assert.Single(transport.Requests));
+
+        transport.Clear();
+        await context.Users.Where(u => u.Email == "team@x.com" && u.CreatedAt == CreatedAt.AddDays(2))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Age, 99).SetProperty(u => u.FirstName, (string?)null));
+        var executed = UpdateExpressionOf(Assert.Single(transport.Requests));
+
+        Assert.Equal("SET #Age = :v0 REMOVE #first_name", saved);
+        Assert.Equal(saved, executed);
+    }
+
+    private static string UpdateExpressionOf((string Operation, string Body) request)
+    {
+        Assert.Equal("UpdateItem", request.Operation);
+        return (string)System.Text.Json.Nodes.JsonNode.Parse(request.Body)!["UpdateExpression"]!;
+    }
 }

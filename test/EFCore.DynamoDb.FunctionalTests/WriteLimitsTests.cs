@@ -23,6 +23,28 @@ public class WriteLimitsTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task An_update_setting_over_400_KB_is_refused_before_anything_is_sent()
+    {
+        await AddAndSaveAsync(new User { Email = "grow@w.com", CreatedAt = CreatedAt, FirstName = "small" });
+        var big = new string('z', 410 * 1024);
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var user = await context.Users.SingleAsync(u => u.Email == "grow@w.com" && u.CreatedAt == CreatedAt);
+        user.FirstName = big;
+        transport.Clear();
+        var saved = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+        var updated = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users
+            .Where(u => u.Email == "grow@w.com" && u.CreatedAt == CreatedAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LastName, big)));
+
+        Assert.All(new[] { saved, updated }, e => Assert.Contains("400 KB", e.Message));
+        Assert.Contains("'User'", saved.Message);
+        Assert.Contains("'User'", updated.Message);
+        Assert.Empty(transport.Requests);
+    }
+
+    [Fact]
     public async Task Transactions_are_split_at_4_MB_and_refused_over_it_under_Always()
     {
         var big = new string('y', 80 * 1024);

@@ -138,6 +138,20 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void UseHiLo_on_a_property_hi_lo_cannot_generate_is_refused_naming_it()
+    {
+        var onString = BuildFails(b => b.Entity<Person>().Property(p => p.Name).UseHiLo());
+        Assert.Contains("'Person.Name' (string)", onString.Message);
+        Assert.Contains("cannot generate", onString.Message);
+
+        var converted = BuildFails(b => b.Entity<Person>().Property(p => p.Id).UseHiLo().HasConversion(v => v.ToString(), v => int.Parse(v)));
+        Assert.Contains("'Person.Id'", converted.Message);
+
+        var never = BuildFails(b => b.Entity<Person>().Property(p => p.Id).UseHiLo().ValueGeneratedNever());
+        Assert.Contains("'Person.Id'", never.Message);
+    }
+
+    [Fact]
     public void A_generated_decimal_key_is_refused_with_what_to_do()
     {
         var exception = BuildFails(b => b.Entity<Priced>().Property(p => p.Id).ValueGeneratedOnAdd());

@@ -63,6 +63,13 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         {
             ValidateRelationship(foreignKey);
         }
+
+        // UseHiLo on a property hi-lo cannot generate would otherwise be silently ignored.
+        if (entityType.GetDeclaredProperties().FirstOrDefault(
+                p => p.FindAnnotation(DynamoDbAnnotationNames.HiLoBlockSize) != null && !DynamoDbHiLo.UsesHiLo(p)) is { } hiLo)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.HiLoNotSupported(entityType.DisplayName(), hiLo.Name, hiLo.ClrType.ShortDisplayName()));
+        }
     }
 
     private static IEnumerable<IProperty> ComplexMembers(ITypeBase type)

@@ -235,6 +235,9 @@ internal static class DynamoDbStrings
     public static string SeveralPartitionsOrderedOrPaged(string entityType, string query)
         => $"The query '{query}' reads several partitions of '{entityType}' (partition key IN a list) and orders or pages them. DynamoDB orders and pages within one partition: query each partition on its own.";
 
+    public static string HiLoNotSupported(string entityType, string property, string type)
+        => $"UseHiLo was called on '{entityType}.{property}' ({type}), which a hi-lo sequence cannot generate. It generates short, int and long values (and their unsigned kinds) on add, for properties without a value converter or value generator of their own, declared on an entity type that is neither owned nor derived. Remove UseHiLo, or use it on such a property.";
+
     public static string SeveralSortKeysOrderedOrPaged(string entityType, string sortKey, string query)
         => $"The query '{query}' reads a list of '{entityType}.{sortKey}' values (sort key IN a list) and orders or pages them. Such a read returns the items in the order of the list: drop the OrderBy or ToPageAsync, or query a range of the sort key instead.";
 

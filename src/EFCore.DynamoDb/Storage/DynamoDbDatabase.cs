@@ -99,7 +99,7 @@ internal sealed class DynamoDbDatabase(
         {
             if (behavior == AutoTransactionBehavior.Always)
             {
-                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, DynamoDbServiceLimits.TransactionItems, commands.Sum(c => c.Size)));
+                throw new InvalidOperationException(DynamoDbStrings.TooManyWritesForOneTransaction(commands.Count, DynamoDbServiceLimits.TransactionItems, commands.Sum(c => c.Write.Size)));
             }
 
             updateLogger.SaveNotAtomicWarning(commands.Count, transactions.Count);
@@ -108,12 +108,7 @@ internal sealed class DynamoDbDatabase(
         var applied = 0;
         foreach (var transaction in transactions)
         {
-            var request = new TransactWriteItemsRequest
-            {
-                TransactItems = transaction.Select(DynamoDbTransactWriteItemFactory.Create).ToList(),
-                ClientRequestToken = Guid.NewGuid().ToString("N"),
-                ReturnConsumedCapacity = Amazon.DynamoDBv2.ReturnConsumedCapacity.TOTAL,
-            };
+            var request = DynamoDbWriteRenderer.Transaction(transaction.Select(c => c.Write));
 
             try
             {
@@ -197,14 +192,14 @@ internal sealed class DynamoDbDatabase(
         long size = 0;
         foreach (var command in commands)
         {
-            if (current.Count == DynamoDbServiceLimits.TransactionItems || (current.Count > 0 && size + command.Size > DynamoDbServiceLimits.TransactionBytes))
+            if (current.Count == DynamoDbServiceLimits.TransactionItems || (current.Count > 0 && size + command.Write.Size > DynamoDbServiceLimits.TransactionBytes))
             {
                 yield return current.ToArray();
                 (current, size) = ([], 0);
             }
 
             current.Add(command);
-            size += command.Size;
+            size += command.Write.Size;
         }
 
         if (current.Count > 0)
@@ -230,7 +225,7 @@ internal sealed class DynamoDbDatabase(
             throw new InvalidOperationException(DynamoDbStrings.TwoWritesToOneItem(
                 string.Join(", ", duplicate.Select(c => c.Entry.EntityType.DisplayName()).Distinct()),
                 commandFactory.DescribeKey(first.Entry),
-                first.TableName));
+                first.Write.TableName));
         }
     }
 
@@ -271,10 +266,5 @@ internal sealed class DynamoDbDatabase(
         => code is "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded" or "RequestLimitExceeded";
 
     private Task SendAsync(DynamoDbWriteCommand command, CancellationToken cancellationToken)
-        => command.Request switch
-        {
-            PutItemRequest put => clientWrapper.PutItemAsync(put, cancellationToken),
-            UpdateItemRequest update => clientWrapper.UpdateItemAsync(update, cancellationToken),
-            _ => clientWrapper.DeleteItemAsync((DeleteItemRequest)command.Request, cancellationToken),
-        };
+        => DynamoDbWriteRenderer.SendAsync(clientWrapper, command.Write, cancellationToken);
 }

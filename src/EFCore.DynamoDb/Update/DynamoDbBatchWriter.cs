@@ -43,14 +43,14 @@ internal sealed class DynamoDbBatchWriter(DynamoDbClientWrapper clientWrapper)
         where TWrite : IDynamoDbBatchWrite
     {
         // Key names in the order DynamoDbWriteCommand.KeyIdentity uses, to identify unprocessed items alike.
-        var keyNames = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.First().Key.Keys.Order(StringComparer.Ordinal).ToList());
+        var keyNames = batch.GroupBy(c => c.Write.TableName).ToDictionary(g => g.Key, g => g.First().Write.Key.Keys.Order(StringComparer.Ordinal).ToList());
         string Identify(string table, Dictionary<string, AttributeValue> attributes)
             => DynamoDbKeyIdentity.Of(table, keyNames[table], attributes);
 
         var pending = batch.ToDictionary(c => c.KeyIdentity);
         var request = new BatchWriteItemRequest
         {
-            RequestItems = batch.GroupBy(c => c.TableName).ToDictionary(g => g.Key, g => g.Select(c => c.ToWriteRequest()).ToList()),
+            RequestItems = batch.GroupBy(c => c.Write.TableName).ToDictionary(g => g.Key, g => g.Select(c => DynamoDbWriteRenderer.BatchElement(c.Write)).ToList()),
             ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
         };
 

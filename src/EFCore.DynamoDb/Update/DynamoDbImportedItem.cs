@@ -7,11 +7,10 @@ namespace EFCore.DynamoDb.Update;
 internal sealed class DynamoDbImportedItem(string tableName, Dictionary<string, AttributeValue> key, Dictionary<string, AttributeValue> item)
     : IDynamoDbBatchWrite
 {
-    public string TableName { get; } = tableName;
-
-    public Dictionary<string, AttributeValue> Key { get; } = key;
+    public DynamoDbItemWrite Write { get; } = new()
+    {
+        Kind = DynamoDbItemWriteKind.Put, TableName = tableName, Key = key, Item = item, Size = DynamoDbItemSize.Of(item),
+    };
 
     public string KeyIdentity { get; } = DynamoDbKeyIdentity.Of(tableName, key);
-
-    public WriteRequest ToWriteRequest() => new(new PutRequest(item));
 }

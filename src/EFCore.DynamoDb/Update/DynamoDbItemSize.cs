@@ -21,7 +21,7 @@ internal static class DynamoDbItemSize
         return size;
     }
 
-    private static long Of(AttributeValue value)
+    public static long Of(AttributeValue value)
         => value switch
         {
             { S: { } s } => Encoding.UTF8.GetByteCount(s),

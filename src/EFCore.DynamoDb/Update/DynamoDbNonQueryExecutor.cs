@@ -43,19 +43,21 @@ internal static class DynamoDbNonQueryExecutor
             condition = DynamoDbFilter.And(new[] { plan.PartitionKeyCondition, plan.SortKeyCondition, plan.Filter }.OfType<DynamoDbFilter>());
         }
 
-        if (keys.Count == 1)
+        // Every write is made (and its size checked) before any is sent.
+        var writes = keys.Select(itemKey => Prepare(client, plan, setters, condition, itemKey, context.Parameters)).ToList();
+        if (writes.Count == 1)
         {
             // The full-key case: one write, awaited here rather than handed to the thread pool.
-            return await WriteAsync(client, plan, setters, condition, keys[0], context.Parameters, cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            return await SendAsync(client, writes[0], cancellationToken).ConfigureAwait(false) ? 1 : 0;
         }
 
         var changed = 0;
         await Parallel.ForEachAsync(
-            keys,
+            writes,
             new ParallelOptions { MaxDegreeOfParallelism = client.Settings.MaxWriteConcurrency, CancellationToken = cancellationToken },
-            async (itemKey, token) =>
+            async (write, token) =>
             {
-                if (await WriteAsync(client, plan, setters, condition, itemKey, context.Parameters, token).ConfigureAwait(false))
+                if (await SendAsync(client, write, token).ConfigureAwait(false))
                 {
                     Interlocked.Increment(ref changed);
                 }
@@ -84,98 +86,88 @@ internal static class DynamoDbNonQueryExecutor
         return key;
     }
 
-    private static async Task<bool> WriteAsync(
+    /// <summary>The conditional update or delete of one item; one DynamoDB would refuse for its size is refused here.</summary>
+    private static DynamoDbItemWrite Prepare(
         DynamoDbClientWrapper client,
         DynamoDbReadPlan plan,
         IReadOnlyList<DynamoDbUpdateSetter>? setters,
         DynamoDbFilter? filter,
         Dictionary<string, AttributeValue> key,
-        IReadOnlyDictionary<string, object?> parameters,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, object?> parameters)
     {
         var writer = new DynamoDbExpressionWriter(parameters);
         var partitionKey = writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName());
         var condition = $"attribute_exists({partitionKey})" + (filter == null ? "" : " AND " + writer.Write(filter));
-        var tableName = client.Settings.ResolveTableName(plan.TableName);
+        var update = setters == null ? null : UpdateExpression(setters, writer, parameters);
+        var size = DynamoDbItemSize.Of(key) + (update?.ValueBytes ?? 0);
+        if (size > DynamoDbServiceLimits.ItemBytes)
+        {
+            throw new InvalidOperationException(Properties.DynamoDbStrings.ItemTooLarge(
+                plan.EntityType.DisplayName(), "{" + string.Join(", ", key.Keys) + "}", size));
+        }
+
+        return new DynamoDbItemWrite
+        {
+            Kind = setters == null ? DynamoDbItemWriteKind.Delete : DynamoDbItemWriteKind.Update,
+            TableName = client.Settings.ResolveTableName(plan.TableName),
+            Key = key,
+            UpdateExpression = update?.Build(),
+            ConditionExpression = condition,
+            Names = writer.Names,
+            Values = writer.Values.Count > 0 ? writer.Values : null,
+            Size = size,
+        };
+    }
+
+    /// <summary>Sends a write; false when its condition failed (the item is gone, or no longer matches the query).</summary>
+    private static async Task<bool> SendAsync(DynamoDbClientWrapper client, DynamoDbItemWrite write, CancellationToken cancellationToken)
+    {
         try
         {
-            if (setters == null)
-            {
-                await client.DeleteItemAsync(
-                    new DeleteItemRequest
-                    {
-                        TableName = tableName, Key = key, ConditionExpression = condition,
-                        ExpressionAttributeNames = writer.Names, ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null,
-                        ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var update = UpdateExpression(setters, writer, parameters);
-                await client.UpdateItemAsync(
-                    new UpdateItemRequest
-                    {
-                        TableName = tableName, Key = key, UpdateExpression = update, ConditionExpression = condition,
-                        ExpressionAttributeNames = writer.Names, ExpressionAttributeValues = writer.Values.Count > 0 ? writer.Values : null,
-                        ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                    },
-                    cancellationToken).ConfigureAwait(false);
-            }
-
+            await DynamoDbWriteRenderer.SendAsync(client, write, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (ConditionalCheckFailedException)
         {
-            // The item is gone, or no longer matches the query's conditions: it is not changed.
             return false;
         }
     }
 
-    private static string UpdateExpression(
+    private static DynamoDbUpdateExpressionBuilder UpdateExpression(
         IReadOnlyList<DynamoDbUpdateSetter> setters, DynamoDbExpressionWriter writer, IReadOnlyDictionary<string, object?> parameters)
     {
-        var sets = new List<string>();
-        var removes = new List<string>();
-        var adds = new List<string>();
-        var deletes = new List<string>();
+        var update = new DynamoDbUpdateExpressionBuilder(writer);
         foreach (var setter in setters)
         {
             var name = writer.Path(setter.Property);
             var value = setter.Value.ToAttributeValue(parameters);
             switch (setter.Kind)
             {
-                case DynamoDbUpdateSetterKind.Assign when value == null:
-                    removes.Add(name);
-                    break;
                 case DynamoDbUpdateSetterKind.Assign:
-                    sets.Add($"{name} = {writer.Value(value)}");
+                    update.Assign(name, value);
                     break;
                 case DynamoDbUpdateSetterKind.AddToSet or DynamoDbUpdateSetterKind.RemoveFromSet when value == null:
                     // No elements to add or remove: an empty set is not a DynamoDB value.
                     break;
                 case DynamoDbUpdateSetterKind.AddToSet:
-                    adds.Add($"{name} {writer.Value(value!)}");
+                    update.AddToSet(name, value!);
                     break;
                 case DynamoDbUpdateSetterKind.RemoveFromSet:
-                    deletes.Add($"{name} {writer.Value(value!)}");
+                    update.RemoveFromSet(name, value!);
                     break;
                 case DynamoDbUpdateSetterKind.AppendToList:
-                    var emptyList = writer.Value(new AttributeValue { L = [] });
-                    sets.Add($"{name} = list_append(if_not_exists({name}, {emptyList}), {writer.Value(value!)})");
+                    update.Append(name, value!);
                     break;
                 default:
-                    // An absent counter starts from zero.
-                    var zero = writer.Value(new AttributeValue { N = "0" });
-                    var amount = value ?? throw new InvalidOperationException(
-                        Properties.DynamoDbStrings.NullCounterIncrement(setter.Property.DeclaringType.DisplayName(), setter.Property.Name));
-                    sets.Add($"{name} = if_not_exists({name}, {zero}) {(setter.Kind == DynamoDbUpdateSetterKind.Add ? "+" : "-")} {writer.Value(amount)}");
+                    update.Increment(
+                        name,
+                        value ?? throw new InvalidOperationException(
+                            Properties.DynamoDbStrings.NullCounterIncrement(setter.Property.DeclaringType.DisplayName(), setter.Property.Name)),
+                        subtract: setter.Kind != DynamoDbUpdateSetterKind.Add);
                     break;
             }
         }
 
-        return string.Join(" ", new[] { ("SET", sets), ("REMOVE", removes), ("ADD", adds), ("DELETE", deletes) }
-            .Where(clause => clause.Item2.Count > 0)
-            .Select(clause => clause.Item1 + " " + string.Join(", ", clause.Item2)));
+        return update;
     }
 }

@@ -99,6 +99,8 @@ internal sealed class DynamoDbUnloadedDependentFinder(
         return (writes.Values.Select(w => w.ToCommand()).ToList(), counts);
     }
 
+    private static readonly Dictionary<string, object?> NoParameters = [];
+
     /// <summary>A deleted entity, or an unloaded dependent deleted with it, whose own dependents are acted on.</summary>
     private sealed record Principal(IUpdateEntry Blame, IEntityType Type, Dictionary<string, AttributeValue> Item);
 
@@ -114,35 +116,33 @@ internal sealed class DynamoDbUnloadedDependentFinder(
 
         public DynamoDbWriteCommand ToCommand()
         {
-            var names = new Dictionary<string, string>();
-            var values = new Dictionary<string, AttributeValue>();
+            var writer = new DynamoDbExpressionWriter(NoParameters);
+            var update = new DynamoDbUpdateExpressionBuilder(writer);
             var conditions = new List<string>();
             foreach (var (foreignKey, principal) in Conditions)
             {
                 for (var i = 0; i < foreignKey.Properties.Count; i++)
                 {
-                    var (name, value) = ($"#f{names.Count}", $":f{values.Count}");
-                    names[name] = foreignKey.Properties[i].GetAttributeName();
-                    values[value] = principal[foreignKey.PrincipalKey.Properties[i].GetAttributeName()];
-                    conditions.Add($"{name} = {value}");
+                    var name = writer.Name(foreignKey.Properties[i].GetAttributeName());
+                    conditions.Add($"{name} = {writer.Value(principal[foreignKey.PrincipalKey.Properties[i].GetAttributeName()])}");
+                    update.Remove(name);
                 }
             }
 
-            var condition = string.Join(" AND ", conditions);
-            AmazonDynamoDBRequest request = Deletes
-                ? new DeleteItemRequest
-                {
-                    TableName = table, Key = key, ConditionExpression = condition, ExpressionAttributeNames = names,
-                    ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                }
-                : new UpdateItemRequest
-                {
-                    TableName = table, Key = key, UpdateExpression = "REMOVE " + string.Join(", ", names.Keys), ConditionExpression = condition,
-                    ExpressionAttributeNames = names, ExpressionAttributeValues = values, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
-                };
+            var write = new DynamoDbItemWrite
+            {
+                Kind = Deletes ? DynamoDbItemWriteKind.Delete : DynamoDbItemWriteKind.Update,
+                TableName = table,
+                Key = key,
+                UpdateExpression = Deletes ? null : update.Build(),
+                ConditionExpression = string.Join(" AND ", conditions),
+                Names = writer.Names,
+                Values = writer.Values,
+                Size = DynamoDbItemSize.Of(key),
+            };
 
             // Never in a BatchWriteItem, which would drop the condition.
-            return new DynamoDbWriteCommand(blame, request, [], key, canBatch: false);
+            return new DynamoDbWriteCommand(blame, write, [], canBatch: false);
         }
     }
 
