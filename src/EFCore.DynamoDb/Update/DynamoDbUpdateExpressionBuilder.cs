@@ -10,10 +10,11 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal sealed class DynamoDbUpdateExpressionBuilder(DynamoDbExpressionWriter writer)
 {
-    private readonly List<string> _sets = [];
-    private readonly List<string> _removes = [];
-    private readonly List<string> _adds = [];
-    private readonly List<string> _deletes = [];
+    // Made on first use: most updates have one or two kinds of clause.
+    private List<string>? _sets;
+    private List<string>? _removes;
+    private List<string>? _adds;
+    private List<string>? _deletes;
 
     /// <summary>The bytes of the attribute values set and added so far.</summary>
     public long ValueBytes { get; private set; }
@@ -27,13 +28,14 @@ internal sealed class DynamoDbUpdateExpressionBuilder(DynamoDbExpressionWriter w
         }
         else
         {
-            _sets.Add($"{path} = {Value(value)}");
+            (_sets ??= []).Add($"{path} = {Value(value)}");
         }
     }
 
     /// <summary><c>REMOVE path</c> (once, however often asked).</summary>
     public void Remove(string path)
     {
+        _removes ??= [];
         if (!_removes.Contains(path))
         {
             _removes.Add(path);
@@ -44,40 +46,33 @@ internal sealed class DynamoDbUpdateExpressionBuilder(DynamoDbExpressionWriter w
     public void Increment(string path, AttributeValue amount, bool subtract)
     {
         var zero = writer.Value(new AttributeValue { N = "0" });
-        _sets.Add($"{path} = if_not_exists({path}, {zero}) {(subtract ? "-" : "+")} {Value(amount)}");
+        (_sets ??= []).Add($"{path} = if_not_exists({path}, {zero}) {(subtract ? "-" : "+")} {Value(amount)}");
     }
 
     /// <summary><c>SET path = list_append(if_not_exists(path, []), elements)</c>.</summary>
     public void Append(string path, AttributeValue elements)
     {
         var empty = writer.Value(new AttributeValue { L = [] });
-        _sets.Add($"{path} = list_append(if_not_exists({path}, {empty}), {Value(elements)})");
+        (_sets ??= []).Add($"{path} = list_append(if_not_exists({path}, {empty}), {Value(elements)})");
     }
 
     /// <summary><c>ADD path elements</c>: adds to a set (creating it).</summary>
-    public void AddToSet(string path, AttributeValue elements) => _adds.Add($"{path} {Value(elements)}");
+    public void AddToSet(string path, AttributeValue elements) => (_adds ??= []).Add($"{path} {Value(elements)}");
 
     /// <summary><c>DELETE path elements</c>: removes from a set.</summary>
-    public void RemoveFromSet(string path, AttributeValue elements) => _deletes.Add($"{path} {writer.Value(elements)}");
+    public void RemoveFromSet(string path, AttributeValue elements) => (_deletes ??= []).Add($"{path} {writer.Value(elements)}");
 
     /// <summary>The update expression, or null when nothing changes.</summary>
     public string? Build()
     {
-        var clauses = new List<string>(4);
-        Clause(clauses, "SET", _sets);
-        Clause(clauses, "REMOVE", _removes);
-        Clause(clauses, "ADD", _adds);
-        Clause(clauses, "DELETE", _deletes);
-        return clauses.Count == 0 ? null : string.Join(" ", clauses);
+        var text = Clause(null, "SET", _sets);
+        text = Clause(text, "REMOVE", _removes);
+        text = Clause(text, "ADD", _adds);
+        return Clause(text, "DELETE", _deletes);
     }
 
-    private static void Clause(List<string> clauses, string keyword, List<string> actions)
-    {
-        if (actions.Count > 0)
-        {
-            clauses.Add(keyword + " " + string.Join(", ", actions));
-        }
-    }
+    private static string? Clause(string? text, string keyword, List<string>? actions)
+        => actions == null ? text : (text == null ? "" : text + " ") + keyword + " " + string.Join(", ", actions);
 
     private string Value(AttributeValue value)
     {
