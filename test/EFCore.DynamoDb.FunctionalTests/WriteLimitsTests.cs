@@ -45,6 +45,24 @@ public class WriteLimitsTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task An_update_is_refused_when_the_item_after_it_would_be_over_400_KB()
+    {
+        await AddAndSaveAsync(new User { Email = "full@w.com", CreatedAt = CreatedAt, FirstName = new string('a', 300 * 1024) });
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var user = await context.Users.SingleAsync(u => u.Email == "full@w.com" && u.CreatedAt == CreatedAt);
+        transport.Clear();
+
+        user.LastName = new string('b', 150 * 1024);
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+
+        Assert.Contains("400 KB", exception.Message);
+        Assert.Empty(transport.Requests);
+        user.LastName = new string('b', 50 * 1024);
+        Assert.Equal(1, await context.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task Transactions_are_split_at_4_MB_and_refused_over_it_under_Always()
     {
         var big = new string('y', 80 * 1024);

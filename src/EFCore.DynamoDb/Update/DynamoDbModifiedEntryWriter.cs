@@ -65,8 +65,8 @@ internal sealed class DynamoDbModifiedEntryWriter(DynamoDbContextSettings settin
             UpdateOwnedNavigations(entry, changes, writer, update, generated);
         }
 
+        CheckSize(entry, SizeAfterUpdate(entry, shape));
         var size = DynamoDbItemSize.Of(key) + update.ValueBytes;
-        CheckSize(entry, size);
         var write = new DynamoDbItemWrite
         {
             Kind = DynamoDbItemWriteKind.Update,
@@ -79,6 +79,65 @@ internal sealed class DynamoDbModifiedEntryWriter(DynamoDbContextSettings settin
             Size = size,
         };
         return new DynamoDbWriteCommand(entry, write, generated, canBatch: false) { OwnedEntries = changes.OwnedEntries };
+    }
+
+    /// <summary>A stored scalar that is neither a string nor binary takes at most this many bytes (numbers 21, dates and Guids as text up to 36).</summary>
+    private const int MaxOtherScalarBytes = 40;
+
+    /// <summary>
+    /// The size of the item after the update, from the tracked values: strings and binary values by their bytes, other
+    /// scalars by an upper bound (without reading them), collections, complex collections and owned entities as they
+    /// are written. Attributes the model does not map are not known, and not counted.
+    /// </summary>
+    private static long SizeAfterUpdate(IUpdateEntry entry, DynamoDbWriteShape shape)
+    {
+        long size = 0;
+        foreach (var property in shape.Properties)
+        {
+            if (shape.HasComplexValues && DynamoDbDocumentWriter.InNullComplexValue(entry, property))
+            {
+                continue;
+            }
+
+            size += System.Text.Encoding.UTF8.GetByteCount(property.GetAttributeName());
+            var mapping = property.GetTypeMapping();
+            var stored = mapping.Converter?.ProviderClrType ?? property.ClrType;
+            if (stored.IsValueType)
+            {
+                size += MaxOtherScalarBytes;
+                continue;
+            }
+
+            var value = entry.GetCurrentValue(property);
+            size += (mapping.Converter is { } converter && value != null ? converter.ConvertToProvider(value) : value) switch
+            {
+                null => 0,
+                string text => System.Text.Encoding.UTF8.GetByteCount(text),
+                byte[] bytes => bytes.Length,
+                _ => DynamoDbDocumentWriter.ToAttributeValue(entry, property, value) is { } attribute ? DynamoDbItemSize.Of(attribute) : 0,
+            };
+        }
+
+        foreach (var collection in shape.HasComplexValues ? DynamoDbDocumentWriter.ComplexCollections(entry) : [])
+        {
+            if (DynamoDbComplexValueWriter.ToList(collection, entry.GetCurrentValue(collection)) is { } list)
+            {
+                size += DynamoDbItemSize.Of(list);
+            }
+        }
+
+        foreach (var navigation in shape.OwnedNavigations)
+        {
+            if (entry.GetCurrentValue(navigation) is { } owned)
+            {
+                // Measured as written, with the positions new elements would get (not given to them here).
+                size += DynamoDbItemSize.Of(navigation.IsCollection
+                    ? DynamoDbDocumentWriter.ToList(entry, navigation, owned, [])
+                    : DynamoDbDocumentWriter.OwnedReference(DynamoDbDocumentWriter.EntryOf(entry, navigation, owned), navigation, []));
+            }
+        }
+
+        return size;
     }
 
     /// <summary>
