@@ -92,24 +92,24 @@ internal sealed class DynamoDbModifiedEntryWriter(DynamoDbContextSettings settin
     private static long SizeAfterUpdate(IUpdateEntry entry, DynamoDbWriteShape shape)
     {
         long size = 0;
-        foreach (var property in shape.Properties)
+        for (var i = 0; i < shape.Properties.Length; i++)
         {
+            var property = shape.Properties[i];
             if (shape.HasComplexValues && DynamoDbDocumentWriter.InNullComplexValue(entry, property))
             {
                 continue;
             }
 
-            size += System.Text.Encoding.UTF8.GetByteCount(property.GetAttributeName());
-            var mapping = property.GetTypeMapping();
-            var stored = mapping.Converter?.ProviderClrType ?? property.ClrType;
-            if (stored.IsValueType)
+            var (nameBytes, isBounded) = shape.Sizes[i];
+            size += nameBytes;
+            if (isBounded)
             {
                 size += MaxOtherScalarBytes;
                 continue;
             }
 
             var value = entry.GetCurrentValue(property);
-            size += (mapping.Converter is { } converter && value != null ? converter.ConvertToProvider(value) : value) switch
+            size += (property.GetTypeMapping().Converter is { } converter && value != null ? converter.ConvertToProvider(value) : value) switch
             {
                 null => 0,
                 string text => System.Text.Encoding.UTF8.GetByteCount(text),

@@ -18,6 +18,10 @@ internal sealed class DynamoDbWriteShape
         HasComplexValues = entityType.GetFlattenedComplexProperties().Any();
         OwnedNavigations = entityType.GetNavigations().Where(DynamoDbOwnedKeys.IsOwnedNavigation).ToArray();
         KeyAttributeNames = entityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToArray();
+        Sizes = Properties.Select(p => (
+                System.Text.Encoding.UTF8.GetByteCount(p.GetAttributeName()),
+                (p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType).IsValueType))
+            .ToArray();
 
         var writer = new DynamoDbExpressionWriter(new Dictionary<string, object?>());
         var partitionKey = writer.Name(KeyAttributeNames[0]);
@@ -31,6 +35,12 @@ internal sealed class DynamoDbWriteShape
     /// entity takes from its owner and position.
     /// </summary>
     public IProperty[] Properties { get; }
+
+    /// <summary>
+    /// For each of <see cref="Properties"/>: the bytes of its attribute name, and whether its stored value is a scalar
+    /// of bounded size (neither a string, nor binary, nor a collection).
+    /// </summary>
+    public (int NameBytes, bool IsBounded)[] Sizes { get; }
 
     /// <summary>The stored properties an update may change: all but the primary key.</summary>
     public IProperty[] ValueProperties { get; }
