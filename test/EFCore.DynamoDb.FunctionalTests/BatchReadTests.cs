@@ -10,7 +10,7 @@ public class BatchReadTests(ReadingsFixture fixture) : IClassFixture<ReadingsFix
     [Fact]
     public async Task A_thousand_keys_are_read_in_ten_BatchGetItem_requests_plus_resent_unprocessed_keys()
     {
-        var ids = Enumerable.Range(0, 999).Select(i => "r" + (i * 37 % ReadingsFixture.Count).ToString("D5")).Append("r99999").ToList();
+        var ids = Enumerable.Range(0, 999).Select(i => "r" + (i * 37 % ReadingsFixture.Count).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).Append("r99999").ToList();
         var transport = new FaultInjectingHttpClientFactory(
             (operation, call) => operation == "BatchGetItem" && call <= 3 ? Fault.ProcessHalf : Fault.None, recordBodies: true);
         await using var context = fixture.CreateContext(d => d.ConfigureClient(c => c.HttpClientFactory = transport));
@@ -35,13 +35,13 @@ public class BatchReadTests(ReadingsFixture fixture) : IClassFixture<ReadingsFix
     [Fact]
     public async Task Batch_reads_honour_consistent_reads_and_projections()
     {
-        var ids = Enumerable.Range(0, 250).Select(i => "r" + (i * 3).ToString("D5")).ToList();
+        var ids = Enumerable.Range(0, 250).Select(i => "r" + (i * 3).ToString("D5", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var transport = new FaultInjectingHttpClientFactory((_, _) => Fault.None, recordBodies: true);
         await using var context = fixture.CreateContext(d => d.ConfigureClient(c => c.HttpClientFactory = transport));
 
         var values = await context.Readings.WithConsistentRead().Where(r => ids.Contains(r.Id)).Select(r => r.Value).ToListAsync();
 
-        Assert.Equal(ids.Select(id => int.Parse(id[1..]) / 8.0), values);
+        Assert.Equal(ids.Select(id => int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture) / 8.0), values);
         Assert.Equal(3, transport.Requests.Count);
         Assert.All(transport.Requests, r =>
         {

@@ -15,7 +15,7 @@ public class HiLoTests : DynamoDbTestBase<ClassicContext>
     {
         using var raw = TestDb.RawClient();
         var item = (await raw.GetItemAsync(Prefix + "EFCoreHiLoSequences", new() { ["Sequence"] = new AttributeValue { S = sequence } })).Item;
-        return item is { Count: > 0 } ? long.Parse(item["Value"].N) : null;
+        return item is { Count: > 0 } ? long.Parse(item["Value"].N, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public class HiLoTests : DynamoDbTestBase<ClassicContext>
         Assert.Equal(["UpdateItem", "UpdateItem"], transport.Operations);
         Assert.All(transport.Requests, r => Assert.Contains("\"UpdateExpression\":\"ADD #value :block\"", r.Body));
         await context.SaveChangesAsync();
-        Assert.Equal("TransactWriteItems", transport.Operations.Last());
+        Assert.Equal("TransactWriteItems", transport.Operations[^1]);
 
         await using var check = CreateContext();
         var stored = await check.Blogs.Include(b => b.Posts).SingleAsync(b => b.ClassicBlogId == blog.ClassicBlogId);

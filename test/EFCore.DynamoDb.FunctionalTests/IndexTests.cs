@@ -24,7 +24,7 @@ public class IndexTests : DynamoDbTestBase<ClubContext>
                 Email = $"m{i % 3}@club.com",
                 JoinedAt = Start.AddDays(i),
                 LastName = lastNames[i % 3],
-                FirstName = "F" + i.ToString("D2"),
+                FirstName = "F" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
                 City = i % 2 == 0 ? "Paris" : "Oslo",
                 Age = 20 + i,
                 Team = i % 5 == 0 ? "red" : null,
@@ -138,6 +138,6 @@ public class IndexTests : DynamoDbTestBase<ClubContext>
         }
         while (token != null);
 
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => "F" + (1 + 3 * i).ToString("D2")), seen);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => "F" + (1 + 3 * i).ToString("D2", System.Globalization.CultureInfo.InvariantCulture)), seen);
     }
 }

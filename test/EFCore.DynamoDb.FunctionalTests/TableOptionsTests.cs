@@ -44,7 +44,7 @@ public class TableOptionsTests : DynamoDbTestBase<SessionContext>
 
         using var raw = TestDb.RawClient();
         var item = (await raw.GetItemAsync(Prefix + "Sessions", new Dictionary<string, AttributeValue> { ["Id"] = new() { S = "s1" } })).Item;
-        Assert.Equal(new DateTimeOffset(expires).ToUnixTimeSeconds().ToString(), item["ExpiresAt"].N);
+        Assert.Equal(new DateTimeOffset(expires).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), item["ExpiresAt"].N);
 
         await using (var context = CreateContext())
         {

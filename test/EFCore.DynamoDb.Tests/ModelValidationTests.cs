@@ -144,7 +144,7 @@ public class ModelValidationTests
         Assert.Contains("'Person.Name' (string)", onString.Message);
         Assert.Contains("cannot generate", onString.Message);
 
-        var converted = BuildFails(b => b.Entity<Person>().Property(p => p.Id).UseHiLo().HasConversion(v => v.ToString(), v => int.Parse(v)));
+        var converted = BuildFails(b => b.Entity<Person>().Property(p => p.Id).UseHiLo().HasConversion(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture), v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("'Person.Id'", converted.Message);
 
         var never = BuildFails(b => b.Entity<Person>().Property(p => p.Id).UseHiLo().ValueGeneratedNever());

@@ -21,18 +21,18 @@ public sealed class DynamoDbLocalServer
     /// <summary>Starts an in-memory server on a free loopback port; it also stops once this process has exited.</summary>
     public static DynamoDbLocalServer Start()
     {
-        var output = RunScript("start", "--owner-pid", Environment.ProcessId.ToString());
+        var output = RunScript("start", "--owner-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         string Value(string name)
             => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(name + "=", StringComparison.Ordinal))?[(name.Length + 1)..]
                 ?? throw new InvalidOperationException($"dynamodb-local.sh start printed no '{name}=' line:\n{output}");
-        return new DynamoDbLocalServer(Value("endpoint"), int.Parse(Value("pid")));
+        return new DynamoDbLocalServer(Value("endpoint"), int.Parse(Value("pid"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public void Stop()
     {
         if (IsRunning)
         {
-            RunScript("stop", Pid.ToString());
+            RunScript("stop", Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             IsRunning = false;
         }
     }

@@ -27,6 +27,12 @@ public class UpdateOneBenchmarks : WorkloadBase
         _efLoaded = (await _efLoadedContext.Items.FindAsync(Partition, "efcore-loaded"))!;
     }
 
+    public override void GlobalCleanup()
+    {
+        _efLoadedContext?.Dispose();
+        base.GlobalCleanup();
+    }
+
     /// <summary>UpdateItem <c>SET Count</c> by hand, conditional on the item existing; no read.</summary>
     [Benchmark(Baseline = true)]
     public Task<UpdateItemResponse> LowLevel()

@@ -106,7 +106,7 @@ public abstract class WorkloadBase
     }
 
     [GlobalCleanup]
-    public void GlobalCleanup()
+    public virtual void GlobalCleanup()
     {
         DataModelContext?.Dispose();
         _dataModelClient?.Dispose();

@@ -10,7 +10,7 @@ namespace EFCore.DynamoDb.Diagnostics;
 internal static class DynamoDbLoggerExtensions
 {
     private const string ExecutedMessage
-        = "Executed DynamoDB {operation} on table '{table}' in {elapsed} ms (consumed capacity: {capacity}):{request}";
+        = "Executed DynamoDB {Operation} on table '{Table}' in {Elapsed} ms (consumed capacity: {Capacity}):{Request}";
 
     public static void ExecutedGetItem(this IDiagnosticsLogger<DbLoggerCategory.Database.Command> diagnostics, DynamoDbRequestLog log)
         => LogRequest(diagnostics, ref Definitions(diagnostics).LogExecutedGetItem, DynamoDbEventId.ExecutedGetItem, LogLevel.Information, log);
@@ -66,7 +66,7 @@ internal static class DynamoDbLoggerExtensions
             level => LoggerMessage.Define<string, string, string, string>(
                 level,
                 DynamoDbEventId.TableSchemaMismatchWarning,
-                "The existing table '{table}' differs from the model in its {part}: the table has {existing}, the model {model}. EnsureCreated changes nothing destructive: migrate the table yourself.")));
+                "The existing table '{Table}' differs from the model in its {Part}: the table has {Existing}, the model {Model}. EnsureCreated changes nothing destructive: migrate the table yourself.")));
 
         if (diagnostics.ShouldLog(definition))
         {
@@ -88,11 +88,11 @@ internal static class DynamoDbLoggerExtensions
 
     public static void SaveChangesCompleted(this IDiagnosticsLogger<DbLoggerCategory.Update> diagnostics, int entries, int requests, double capacity)
         => LogTotals(diagnostics, ref ((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogDynamoDbSaveChangesCompleted, DynamoDbEventId.SaveChangesCompleted,
-            "SaveChanges wrote {count} entries with {requests} DynamoDB requests consuming {capacity} capacity units.", entries, requests, capacity);
+            "SaveChanges wrote {Count} entries with {Requests} DynamoDB requests consuming {Capacity} capacity units.", entries, requests, capacity);
 
     public static void QueryCompleted(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, int results, int requests, double capacity)
         => LogTotals(diagnostics, ref ((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogQueryCompleted, DynamoDbEventId.QueryCompleted,
-            "A query returned {count} results with {requests} DynamoDB requests consuming {capacity} capacity units.", results, requests, capacity);
+            "A query returned {Count} results with {Requests} DynamoDB requests consuming {Capacity} capacity units.", results, requests, capacity);
 
     private static void LogTotals<TCategory>(
         IDiagnosticsLogger<TCategory> diagnostics, ref EventDefinitionBase? cached, EventId eventId, string message, int count, int requests, double capacity)
@@ -136,7 +136,7 @@ internal static class DynamoDbLoggerExtensions
             level => LoggerMessage.Define<int, int, int>(
                 level,
                 DynamoDbEventId.SaveNotAtomicWarning,
-                "SaveChanges has {writes} writes, more than one DynamoDB transaction holds ({max}): it is sent as {transactions} transactions and is not atomic as a whole. Use AutoTransactionBehavior.Always to refuse such saves.")));
+                "SaveChanges has {Writes} writes, more than one DynamoDB transaction holds ({Max}): it is sent as {Transactions} transactions and is not atomic as a whole. Use AutoTransactionBehavior.Always to refuse such saves.")));
 
         if (diagnostics.ShouldLog(definition))
         {
@@ -184,7 +184,7 @@ internal static class DynamoDbLoggerExtensions
             LogLevel.Warning,
             "DynamoDbEventId.RequestFailed",
             level => LoggerMessage.Define<string, string, string, string>(
-                level, DynamoDbEventId.RequestFailed, "DynamoDB {operation} on table '{table}' failed with {errorCode}:{request}")));
+                level, DynamoDbEventId.RequestFailed, "DynamoDB {Operation} on table '{Table}' failed with {ErrorCode}:{Request}")));
 
         if (diagnostics.ShouldLog(definition) || diagnostics.NeedsEventData(definition, out _, out _))
         {
@@ -211,7 +211,7 @@ internal static class DynamoDbLoggerExtensions
             level => LoggerMessage.Define<string, string>(
                 level,
                 DynamoDbEventId.ScanQueryWarning,
-                "A full-table Scan of '{table}' answers the query '{query}'. Fix the partition key in the query, use AllowScan() to accept the scan, or configure ScanBehavior.")));
+                "A full-table Scan of '{Table}' answers the query '{Query}'. Fix the partition key in the query, use AllowScan() to accept the scan, or configure ScanBehavior.")));
 
         if (diagnostics.ShouldLog(definition))
         {

@@ -9,7 +9,7 @@ public static class DynamoDbEntityTypeExtensions
     /// <summary>The name of the property that is the partition (HASH) key: the configured one, else the first primary key property.</summary>
     public static string? GetPartitionKeyPropertyName(this IReadOnlyEntityType entityType)
         => entityType[DynamoDbAnnotationNames.PartitionKey] as string
-            ?? entityType.FindPrimaryKey()?.Properties.FirstOrDefault()?.Name;
+            ?? (entityType.FindPrimaryKey()?.Properties is [var first, ..] ? first.Name : null);
 
     /// <summary>Sets the property that is the partition (HASH) key.</summary>
     public static void SetPartitionKeyPropertyName(this IMutableEntityType entityType, string? name)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
@@ -98,9 +99,9 @@ internal sealed class DynamoDbOptionsExtension : IDbContextOptionsExtension
 
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
         {
-            debugInfo["DynamoDb:ServiceUrl"] = (Extension.ServiceUrl ?? "").GetHashCode().ToString();
-            debugInfo["DynamoDb:Region"] = (Extension.Region ?? "").GetHashCode().ToString();
-            debugInfo["DynamoDb:TableNamePrefix"] = (Extension.TableNamePrefix ?? "").GetHashCode().ToString();
+            debugInfo["DynamoDb:ServiceUrl"] = (Extension.ServiceUrl ?? "").GetHashCode().ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:Region"] = (Extension.Region ?? "").GetHashCode().ToString(CultureInfo.InvariantCulture);
+            debugInfo["DynamoDb:TableNamePrefix"] = (Extension.TableNamePrefix ?? "").GetHashCode().ToString(CultureInfo.InvariantCulture);
         }
 
         // Credentials are never part of the fragment: it is logged when a context is initialized.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata;
@@ -156,7 +157,7 @@ internal sealed class DynamoDbDatabaseCreator(
     private async Task AdvanceSequencesAsync(IList<IUpdateEntry> seeded, CancellationToken cancellationToken)
     {
         var highest = seeded
-            .SelectMany(e => e.EntityType.GetProperties().Where(DynamoDbHiLo.UsesHiLo).Select(p => (Sequence: DynamoDbHiLo.SequenceName(p), Value: Convert.ToDecimal(e.GetCurrentValue(p)))))
+            .SelectMany(e => e.EntityType.GetProperties().Where(DynamoDbHiLo.UsesHiLo).Select(p => (Sequence: DynamoDbHiLo.SequenceName(p), Value: Convert.ToDecimal(e.GetCurrentValue(p), System.Globalization.CultureInfo.InvariantCulture))))
             .GroupBy(k => k.Sequence, k => k.Value);
         foreach (var sequence in highest)
         {

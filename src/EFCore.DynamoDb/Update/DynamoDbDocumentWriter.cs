@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
@@ -93,13 +94,13 @@ internal static class DynamoDbDocumentWriter
     {
         var entries = ((System.Collections.IEnumerable)collection).Cast<object>().Select(e => EntryOf(owner, navigation, e)).ToList();
         var ordinal = DynamoDbOwnedKeys.FindOrdinal(navigation.TargetEntityType);
-        var next = ordinal == null ? 0 : entries.Where(e => !e.HasTemporaryValue(ordinal)).Select(e => Convert.ToInt64(e.GetCurrentValue(ordinal))).DefaultIfEmpty(0).Max() + 1;
+        var next = ordinal == null ? 0 : entries.Where(e => !e.HasTemporaryValue(ordinal)).Select(e => Convert.ToInt64(e.GetCurrentValue(ordinal), CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max() + 1;
         var elements = new List<AttributeValue>(entries.Count);
         foreach (var entry in entries)
         {
             if (ordinal != null && entry.HasTemporaryValue(ordinal))
             {
-                Generate(generated, entry, ordinal, Convert.ChangeType(next++, ordinal.ClrType));
+                Generate(generated, entry, ordinal, Convert.ChangeType(next++, ordinal.ClrType, CultureInfo.InvariantCulture));
             }
 
             var element = new Dictionary<string, AttributeValue>();

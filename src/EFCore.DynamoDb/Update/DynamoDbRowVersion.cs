@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers.Binary;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -30,8 +31,8 @@ internal static class DynamoDbRowVersion
         }
 
         return type == typeof(ulong)
-            ? Convert.ToUInt64(original ?? 0UL) + 1
-            : Convert.ChangeType(Convert.ToInt64(original ?? 0L) + 1, type);
+            ? Convert.ToUInt64(original ?? 0UL, CultureInfo.InvariantCulture) + 1
+            : Convert.ChangeType(Convert.ToInt64(original ?? 0L, CultureInfo.InvariantCulture) + 1, type, CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -23,7 +23,7 @@ public static class DynamoDbTestServer
         }
 
         var script = Path.Combine(RepositoryRoot(), "eng", "dynamodb-local.sh");
-        var start = new ProcessStartInfo("bash", [script, "start", "--owner-pid", Environment.ProcessId.ToString()])
+        var start = new ProcessStartInfo("bash", [script, "start", "--owner-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,7 +42,7 @@ public static class DynamoDbTestServer
                 $"DynamoDB Local could not be started with '{script} start' (exit code {process.ExitCode}). Set DYNAMODB_ENDPOINT to use a running server.\n{stderr}");
         }
 
-        _pid = int.Parse(values["pid"]);
+        _pid = int.Parse(values["pid"], System.Globalization.CultureInfo.InvariantCulture);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(script);
         return endpoint;
     }
@@ -51,7 +51,7 @@ public static class DynamoDbTestServer
     {
         if (_pid is { } pid)
         {
-            using var process = Process.Start(new ProcessStartInfo("bash", [script, "stop", pid.ToString()]))!;
+            using var process = Process.Start(new ProcessStartInfo("bash", [script, "stop", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
             process.WaitForExit(10_000);
         }
     }

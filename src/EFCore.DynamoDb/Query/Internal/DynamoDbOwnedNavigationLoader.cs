@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
@@ -125,7 +126,7 @@ internal sealed class DynamoDbOwnedNavigationLoader(
 
         if (_ordinal != null && ordinal != null)
         {
-            values[_ordinal.GetIndex()] = Convert.ChangeType(ordinal.Value, _ordinal.ClrType);
+            values[_ordinal.GetIndex()] = Convert.ChangeType(ordinal.Value, _ordinal.ClrType, CultureInfo.InvariantCulture);
         }
 
         var key = _key.Select(p => values[p.GetIndex()]).ToArray();

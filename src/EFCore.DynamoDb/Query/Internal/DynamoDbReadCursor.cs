@@ -300,7 +300,7 @@ internal sealed class DynamoDbReadCursor(
         var start = DynamoDbContinuationToken.Decode(page.StartToken, settings.ContinuationTokenKey, settings.ContinuationTokenProtector);
         if (start.QueryFingerprint != page.QueryFingerprint)
         {
-            throw new ArgumentException(DynamoDbStrings.ForeignContinuationToken, "continuationToken");
+            throw new ArgumentException(DynamoDbStrings.ForeignContinuationToken);
         }
 
         switch (request)

@@ -61,7 +61,7 @@ internal sealed class DynamoDbTableExporter(IQueryContextFactory queryContextFac
 
         if (options.ReadCapacityUnitsPerSecond is { } rate && (!double.IsFinite(rate) || rate <= 0))
         {
-            throw new ArgumentOutOfRangeException(nameof(options.ReadCapacityUnitsPerSecond), rate, Properties.DynamoDbStrings.RateLimitMustBePositive);
+            throw new ArgumentException(Properties.DynamoDbStrings.RateLimitMustBePositive, nameof(options));
         }
 
         var itemType = DynamoDbOwnedKeys.ItemOwner(entityType).GetRootType();

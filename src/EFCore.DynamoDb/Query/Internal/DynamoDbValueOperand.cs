@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Diagnostics;
 using System.Reflection;
@@ -57,7 +58,7 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
         return propertyType.IsEnum ? Enum.ToObject(propertyType, value)
             : value is System.Collections.IEnumerable items and not string && DynamoDbCollectionCodecs.Find(propertyType) != null
                 ? DynamoDbCollectionCodecs.ToCollection(propertyType, items)
-            : Convert.ChangeType(value, propertyType);
+            : Convert.ChangeType(value, propertyType, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
@@ -67,7 +68,7 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
         {
             // An element of a collection property (Tags.Contains("x")), written as the collection's elements are.
             return Unwrap(ValueExpression) is var element && EvaluateRaw(parameters) is { } raw
-                ? elementCodec.WriteObject(element.Type.IsEnum ? Convert.ChangeType(raw, Enum.GetUnderlyingType(element.Type)) : raw)
+                ? elementCodec.WriteObject(element.Type.IsEnum ? Convert.ChangeType(raw, Enum.GetUnderlyingType(element.Type), CultureInfo.InvariantCulture) : raw)
                 : null;
         }
 
