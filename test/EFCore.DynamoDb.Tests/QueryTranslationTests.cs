@@ -179,7 +179,7 @@ public class QueryTranslationTests
     [InlineData("ToLower")]
     [InlineData("Max")]
     [InlineData("Last")]
-    [InlineData("PropertyToProperty")]
+    [InlineData("Coalesce")]
     [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
@@ -197,7 +197,7 @@ public class QueryTranslationTests
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
             "Max" => () => readings.Max(r => r.Value),
             "Last" => () => readings.Last(),
-            "PropertyToProperty" => () => readings.Where(r => r.Name == r.Status).ToList(),
+            "Coalesce" => () => readings.Where(r => (r.Name ?? "none") == "none").ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
@@ -214,9 +214,62 @@ public class QueryTranslationTests
             "ToLower" => "ToLower",
             "Max" => "Max",
             "Last" => "Last",
-            "PropertyToProperty" => "r.Name == r.Status",
+            "Coalesce" => "r.Name ?? \"none\"",
             _ => "Distinct",
         }, exception.Message);
+    }
+}
+
+/// <summary>Conditions EF Core users write every day, as DynamoDB expressions: checked without a server.</summary>
+public class EverydayConditionTranslationTests
+{
+    private static string Text(Func<ReadingContext, IQueryable<Reading>> query)
+    {
+        using var context = new ReadingContext();
+        return query(context).ToQueryString().ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void Two_attributes_compare_in_one_expression_with_CSharp_null_semantics()
+    {
+        Assert.Contains("FilterExpression: #Value > #Count", Text(c => c.Readings.AllowScan().Where(r => r.Value > r.Count)));
+        Assert.Contains(
+            "FilterExpression: (#Name = #Status OR ((attribute_not_exists(#Name) OR attribute_type(#Name, :v0)) AND (attribute_not_exists(#Status) OR attribute_type(#Status, :v0))))",
+            Text(c => c.Readings.AllowScan().Where(r => r.Name == r.Status)));
+        Assert.Contains("FilterExpression: (NOT (#Name = #Status OR", Text(c => c.Readings.AllowScan().Where(r => r.Name != r.Status)));
+    }
+
+    [Fact]
+    public void IsNullOrEmpty_is_absent_null_or_empty()
+        => Assert.Contains(
+            "FilterExpression: ((attribute_not_exists(#Name) OR attribute_type(#Name, :v0)) OR #Name = :v1)",
+            Text(c => c.Readings.AllowScan().Where(r => string.IsNullOrEmpty(r.Name))));
+
+    [Fact]
+    public void Constant_and_variable_conditions_decide_whether_anything_is_read()
+    {
+        Assert.Equal("Scan Readings", Text(c => c.Readings.AllowScan().Where(r => true)));
+        Assert.Equal("Query Readings\n  KeyConditionExpression: #Device = :v0\n  ExpressionAttributeNames: #Device=Device\n  ExpressionAttributeValues: { :v0: S:\"d\" }",
+            Text(c => c.Readings.Where(r => r.Device == "d" && (true || r.Value > 1))));
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => false)));
+        var all = false;
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => all && r.Device == "d")));
+        all = true;
+        Assert.StartsWith("Query Readings", Text(c => c.Readings.Where(r => all && r.Device == "d")));
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => !all && r.Device == "d")));
+
+        all = false;
+        Assert.StartsWith("Query Readings", Text(c => c.Readings.Where(r => all || r.Device == "d")));
+    }
+
+    [Fact]
+    public void Refusals_print_the_condition_as_written_without_EF_Core_internal_nodes()
+    {
+        using var context = new ReadingContext();
+        var error = Assert.Throws<InvalidOperationException>(() => context.Readings.Where(r => r.Device.ToLower() == "d").ToList());
+        Assert.Contains("r.Device.ToLower() == \"d\"", error.Message);
+        Assert.DoesNotContain("StructuralTypeShaperExpression", error.Message);
+        Assert.DoesNotContain("ProjectionBindingExpression", error.Message);
     }
 }
 

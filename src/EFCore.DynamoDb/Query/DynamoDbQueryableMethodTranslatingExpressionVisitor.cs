@@ -116,7 +116,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         var property = DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, keySelector));
         if (property == null || !SortKeys(query.EntityType).Contains(property))
         {
-            return Unsupported(DynamoDbStrings.OrderingNotOnSortKey(query.EntityType.DisplayName(), keySelector.Print()));
+            return Unsupported(DynamoDbStrings.OrderingNotOnSortKey(query.EntityType.DisplayName(), DynamoDbExpressionText.Print(keySelector)));
         }
 
         query.ApplyOrdering(property, ascending);
@@ -228,7 +228,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         {
             if (TranslateSetter(source, setter) is not { } update)
             {
-                return Unsupported(DynamoDbStrings.UnsupportedSetter(setter.PropertySelector.Print() + " = " + setter.ValueExpression.Print()));
+                return Unsupported(DynamoDbStrings.UnsupportedSetter(DynamoDbExpressionText.Print(setter.PropertySelector) + " = " + DynamoDbExpressionText.Print(setter.ValueExpression)));
             }
 
             translated.Add(update);

@@ -111,7 +111,9 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             CreateQueryingEnumerable(queryContext, plan, shaped, item),
             Expression.Constant(loaders, typeof(IReadOnlyList<DynamoDbIncludeLoader>)),
             Expression.Constant(selected == null ? null : loaders[includes.IndexOf(selected)], typeof(DynamoDbIncludeLoader)),
-            Expression.Constant(owners, typeof(DynamoDbItemCollectionOwners)));
+            Expression.Constant(owners, typeof(DynamoDbItemCollectionOwners)),
+            Expression.Constant(QueryCompilationContext.ContextType),
+            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
     }
 
     private static readonly System.Reflection.ConstructorInfo ShapedItemConstructor
@@ -192,6 +194,7 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
             queryContext,
             Expression.Constant(plan),
             Compiled(Expression.Lambda(result, count)),
-            Expression.Constant(QueryCompilationContext.ContextType));
+            Expression.Constant(QueryCompilationContext.ContextType),
+            Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled));
     }
 }

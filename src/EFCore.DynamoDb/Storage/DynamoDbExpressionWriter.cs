@@ -63,6 +63,7 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
                 ? $"{function.Function}({Path(function.Property)}, {Value(argument)})"
                 : Never(function.Property),
             DynamoDbInFilter @in => WriteIn(@in),
+            DynamoDbAttributeComparisonFilter attributes => WriteAttributeComparison(attributes),
             DynamoDbTupleInFilter tuples => tuples.Expand(parameters) is { } any
                 ? (any is DynamoDbLogicalFilter ? Write(any) : "(" + Write(any) + ")")
                 : Never(tuples.Components[0].Property),
@@ -89,6 +90,30 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         return present.Count < values.Count
             ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
             : test;
+    }
+
+    /// <summary>
+    /// <c>#a op #b</c>, with C#'s null semantics: two null values are equal (DynamoDB compares no missing attribute
+    /// equal), and an ordering comparison with null is false (as in DynamoDB).
+    /// </summary>
+    private string WriteAttributeComparison(DynamoDbAttributeComparisonFilter filter)
+    {
+        var (left, right) = (Path(filter.Left), Path(filter.Right));
+        var test = $"{left} {Operator(filter.Operator)} {right}";
+        if (filter.Operator is not (DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
+            || !filter.Left.IsNullable || !filter.Right.IsNullable)
+        {
+            // With a non-nullable side, no two nulls can meet: DynamoDB's comparison is C#'s, except that a missing
+            // attribute differs from any value, as null does.
+            return filter.Operator == DynamoDbComparisonOperator.NotEqual && (filter.Left.IsNullable || filter.Right.IsNullable)
+                ? $"(NOT {left} = {right})"
+                : test;
+        }
+
+        var nullType = Value(new AttributeValue { S = "NULL" });
+        var bothNull = $"((attribute_not_exists({left}) OR attribute_type({left}, {nullType})) AND (attribute_not_exists({right}) OR attribute_type({right}, {nullType})))";
+        var equal = $"({left} = {right} OR {bothNull})";
+        return filter.Operator == DynamoDbComparisonOperator.Equal ? equal : $"(NOT {equal})";
     }
 
     private static string Operator(DynamoDbComparisonOperator op)

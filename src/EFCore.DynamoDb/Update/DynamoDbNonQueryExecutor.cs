@@ -23,6 +23,12 @@ internal static class DynamoDbNonQueryExecutor
         QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, CancellationToken cancellationToken)
     {
         var context = (DynamoDbQueryContext)queryContext;
+        if (plan.Guards.Any(guard => !guard.Evaluate(context.Parameters)))
+        {
+            // The query's condition is false for every item (Where(x => false), a bool variable): nothing changes.
+            return 0;
+        }
+
         var client = context.ClientWrapper;
         var keyNames = plan.EntityType.FindPrimaryKey()!.Properties.Select(p => p.GetAttributeName()).ToList();
         var keys = new List<Dictionary<string, AttributeValue>>();

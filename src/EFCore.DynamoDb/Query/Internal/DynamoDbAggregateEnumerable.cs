@@ -13,7 +13,8 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
     DynamoDbQueryContext queryContext,
     DynamoDbReadPlan plan,
     Func<long, T> result,
-    Type contextType)
+    Type contextType,
+    bool threadSafetyChecksEnabled)
     : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
 {
     private readonly DynamoDbQueryContext _queryContext = queryContext;
@@ -37,6 +38,7 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
     {
         try
         {
+            using var _ = (threadSafetyChecksEnabled ? _queryContext.ConcurrencyDetector : null)?.EnterCriticalSection();
             var paging = plan.EvaluatePaging(_queryContext.Parameters);
             var enough = plan.Aggregate == DynamoDbAggregate.Count ? paging.ItemsToRead : paging.Offset + 1;
             var cursor = new DynamoDbReadCursor(_queryContext, plan, paging.ItemsToRead);
@@ -54,7 +56,11 @@ internal sealed class DynamoDbAggregateEnumerable<T>(
         }
         catch (Exception exception)
         {
-            _queryContext.QueryLogger.QueryIterationFailed(contextType, exception);
+            if (DynamoDbQueryFailure.Report(_queryContext, contextType, exception, cancellationToken) is { } canceled)
+            {
+                throw canceled;
+            }
+
             throw;
         }
     }

@@ -32,11 +32,35 @@ internal sealed class DynamoDbFilterTranslator
             {
                 var left = TranslateNode(logical.Left);
                 var right = left == null ? null : TranslateNode(logical.Right);
-                return right == null ? null : new DynamoDbLogicalFilter(logical.NodeType == ExpressionType.AndAlso, left!, right);
+                return right == null ? null : Combine(logical.NodeType == ExpressionType.AndAlso, left!, right, logical);
             }
 
             case UnaryExpression { NodeType: ExpressionType.Not } not when not.Type == typeof(bool):
-                return TranslateNode(not.Operand) is { } operand ? new DynamoDbNotFilter(operand) : null;
+                return TranslateNode(not.Operand) switch
+                {
+                    DynamoDbBooleanFilter boolean => boolean.Negate(),
+                    DynamoDbLogicalFilter logical when HoldsBoolean(logical) => FailBooleanVariable(not),
+                    { } operand => new DynamoDbNotFilter(operand),
+                    null => null,
+                };
+
+            case { } condition when condition.Type == typeof(bool)
+                && DynamoDbValueOperand.AsValue(condition) is ConstantExpression or QueryParameterExpression:
+                return new DynamoDbBooleanFilter(DynamoDbValueOperand.AsValue(condition)!);
+
+            // x.Visits.HasValue is x.Visits != null.
+            case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
+                when Nullable.GetUnderlyingType(nullable.Type) != null && FindProperty(nullable) is { } optional:
+                return new DynamoDbComparisonFilter(
+                    optional, DynamoDbComparisonOperator.NotEqual, new DynamoDbValueOperand(Expression.Constant(null, nullable.Type), optional));
+
+            // string.IsNullOrEmpty(x.Name): absent, NULL or "".
+            case MethodCallExpression { Method.Name: nameof(string.IsNullOrEmpty), Object: null, Arguments: [var text] } call
+                when call.Method.DeclaringType == typeof(string) && FindProperty(text) is { } textProperty:
+                return new DynamoDbLogicalFilter(
+                    false,
+                    new DynamoDbComparisonFilter(textProperty, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(null, typeof(string)), textProperty)),
+                    new DynamoDbComparisonFilter(textProperty, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(""), textProperty)));
 
             case BinaryExpression binary when ToOperator(binary.NodeType) is { } op
                 && IsZero(binary.Right) && TryGetStringCompare(binary.Left, out var compareLeft, out var compareRight):
@@ -138,6 +162,41 @@ internal sealed class DynamoDbFilterTranslator
         return components;
     }
 
+    /// <summary>
+    /// <c>left AND right</c> or <c>left OR right</c>, with constant conditions folded away. A <c>bool</c> variable can
+    /// only be ANDed with the rest of the condition: it decides whether the query reads anything at all.
+    /// </summary>
+    private DynamoDbFilter? Combine(bool isAnd, DynamoDbFilter left, DynamoDbFilter right, Expression whole)
+    {
+        foreach (var (side, other) in new[] { (left, right), (right, left) })
+        {
+            if (side is DynamoDbBooleanFilter { IsConstant: true } constant)
+            {
+                // true AND x = x, false AND x = false; true OR x = true, false OR x = x.
+                return constant.Evaluate(NoParameters) == isAnd ? other : constant;
+            }
+        }
+
+        if (!isAnd && (HoldsBoolean(left) || HoldsBoolean(right)))
+        {
+            return FailBooleanVariable(whole);
+        }
+
+        return new DynamoDbLogicalFilter(isAnd, left, right);
+    }
+
+    private static readonly Dictionary<string, object?> NoParameters = [];
+
+    private static bool HoldsBoolean(DynamoDbFilter filter)
+        => filter is DynamoDbBooleanFilter
+            || (filter is DynamoDbLogicalFilter logical && (HoldsBoolean(logical.Left) || HoldsBoolean(logical.Right)));
+
+    private DynamoDbFilter? FailBooleanVariable(Expression whole)
+    {
+        TranslationErrorDetails ??= DynamoDbStrings.BooleanVariableInOr(DynamoDbExpressionText.Print(whole));
+        return null;
+    }
+
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
     {
         if (FindListElement(left) is { } element && DynamoDbValueOperand.AsValue(right) is { } elementValue)
@@ -181,6 +240,13 @@ internal sealed class DynamoDbFilterTranslator
         if (FindProperty(right) is { } mirrored && DynamoDbValueOperand.AsValue(left) is { } mirroredValue)
         {
             return new DynamoDbComparisonFilter(mirrored, Mirror(op), new DynamoDbValueOperand(mirroredValue, mirrored));
+        }
+
+        // Two attributes of the item (x.Max > x.Min): comparable when DynamoDB stores both as the same type.
+        if (FindProperty(left) is { } leftProperty && FindProperty(right) is { } rightProperty
+            && AttributeType(leftProperty) is { } leftType && leftType == AttributeType(rightProperty))
+        {
+            return new DynamoDbAttributeComparisonFilter(leftProperty, op, rightProperty);
         }
 
         return Fail(whole);
@@ -346,6 +412,9 @@ internal sealed class DynamoDbFilterTranslator
 
     private static bool IsZero(Expression expression) => expression is ConstantExpression { Value: 0 };
 
+    private static DynamoDbAttributeType? AttributeType(IProperty property)
+        => (property.FindTypeMapping() as DynamoDbTypeMapping)?.Codec.AttributeType;
+
     /// <summary><c>values.Contains(item)</c> as an instance call or as <c>Enumerable.Contains(values, item)</c>.</summary>
     private static bool TryGetCollectionContains(MethodCallExpression call, out Expression values, out Expression item)
     {
@@ -364,6 +433,14 @@ internal sealed class DynamoDbFilterTranslator
     public static IProperty? FindProperty(Expression expression)
     {
         expression = RemoveConvert(expression);
+
+        // x.Visits.Value reads x.Visits.
+        if (expression is MemberExpression { Member.Name: nameof(Nullable<int>.Value), Expression: { } nullable }
+            && Nullable.GetUnderlyingType(nullable.Type) != null)
+        {
+            expression = RemoveConvert(nullable);
+        }
+
         return expression switch
         {
             DynamoDbAttributeReadExpression read => read.Property,
@@ -424,7 +501,7 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? Fail(Expression expression)
     {
-        TranslationErrorDetails ??= DynamoDbStrings.UnsupportedFilter(expression.Print());
+        TranslationErrorDetails ??= DynamoDbStrings.UnsupportedFilter(DynamoDbExpressionText.Print(expression));
         return null;
     }
 

@@ -13,7 +13,9 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
     DynamoDbQueryingEnumerable<DynamoDbShapedItem> query,
     IReadOnlyList<DynamoDbIncludeLoader> loaders,
     DynamoDbIncludeLoader? selected,
-    DynamoDbItemCollectionOwners? itemCollectionOwners)
+    DynamoDbItemCollectionOwners? itemCollectionOwners,
+    Type contextType,
+    bool threadSafetyChecksEnabled)
     : IEnumerable<T>, IAsyncEnumerable<T>, IQueryingEnumerable
 {
     public async IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
@@ -54,14 +56,28 @@ internal sealed class DynamoDbIncludingEnumerable<T>(
             }
         }
 
+        // The main read entered the context's critical section page by page; the follow-up reads enter it as a whole.
         var results = roots;
-        foreach (var loader in loaders)
+        try
         {
-            var loaded = await loader.LoadAsync(queryContext, roots, collected, cancellationToken).ConfigureAwait(false);
-            if (loader == selected)
+            using var _ = (threadSafetyChecksEnabled ? queryContext.ConcurrencyDetector : null)?.EnterCriticalSection();
+            foreach (var loader in loaders)
             {
-                results = [.. loaded];
+                var loaded = await loader.LoadAsync(queryContext, roots, collected, cancellationToken).ConfigureAwait(false);
+                if (loader == selected)
+                {
+                    results = [.. loaded];
+                }
             }
+        }
+        catch (Exception exception)
+        {
+            if (DynamoDbQueryFailure.Report(queryContext, contextType, exception, cancellationToken) is { } canceled)
+            {
+                throw canceled;
+            }
+
+            throw;
         }
 
         return results.Select(r => (T)r.Entity!).ToList();

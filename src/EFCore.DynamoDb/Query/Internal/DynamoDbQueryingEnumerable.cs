@@ -111,7 +111,11 @@ internal sealed class DynamoDbQueryingEnumerable<T>(
             }
             catch (Exception exception)
             {
-                _queryContext.QueryLogger.QueryIterationFailed(enumerable._contextType, exception);
+                if (DynamoDbQueryFailure.Report(_queryContext, enumerable._contextType, exception, cancellationToken) is { } canceled)
+                {
+                    throw canceled;
+                }
+
                 throw;
             }
         }

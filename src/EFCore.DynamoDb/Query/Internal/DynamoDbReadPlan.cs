@@ -49,6 +49,12 @@ internal sealed record DynamoDbReadPlan
 
     public DynamoDbFilter? Filter { get; init; }
 
+    /// <summary>
+    /// Conditions that hold for all items or none (constants, <c>bool</c> variables): an execution where one is false
+    /// sends no request.
+    /// </summary>
+    public IReadOnlyList<DynamoDbBooleanFilter> Guards { get; init; } = [];
+
     /// <summary>The properties to read, or null to read whole items.</summary>
     public IReadOnlyList<IProperty>? Projection { get; init; }
 

@@ -42,9 +42,11 @@ internal static class DynamoDbReadPlanner
         }
 
         var conjuncts = query.Predicate?.Conjuncts().ToList() ?? [];
+        var guards = conjuncts.OfType<DynamoDbBooleanFilter>().ToList();
+        conjuncts.RemoveAll(c => c is DynamoDbBooleanFilter);
         if (KeyList(conjuncts, entityType, options) is { } keys)
         {
-            return PlanKeyList(query, options, conjuncts, keys);
+            return PlanKeyList(query, options, conjuncts, keys) with { Guards = guards };
         }
 
         var source = ChooseKeySource(query, options, conjuncts);
@@ -63,11 +65,11 @@ internal static class DynamoDbReadPlanner
             return new DynamoDbReadPlan
             {
                 Operation = DynamoDbReadOperation.Scan, EntityType = entityType, TableName = query.TableName,
-                KeyProperties = entityType.FindPrimaryKey()!.Properties, Filter = query.Predicate, QueryText = queryText,
+                KeyProperties = entityType.FindPrimaryKey()!.Properties, Filter = DynamoDbFilter.And(conjuncts), QueryText = queryText,
                 Projection = Projection(query, options, entityType.FindPrimaryKey()!.Properties), Aggregate = query.Aggregate,
                 ConsistentRead = options.ConsistentRead, AllowScan = options.AllowScan, Paging = query.Paging,
                 PageRequest = options.PageRequest, PageSize = options.PageSize, ScanSegments = options.ScanSegments,
-                ReadRateLimit = options.ReadRateLimit,
+                ReadRateLimit = options.ReadRateLimit, Guards = guards,
             };
         }
 
@@ -121,7 +123,7 @@ internal static class DynamoDbReadPlanner
             ReadsFromTable = NeedsTableRead(query, index, keyProperties),
             ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
             AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
-            PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit,
+            PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit, Guards = guards,
         };
     }
 
@@ -300,6 +302,7 @@ internal static class DynamoDbReadPlanner
             DynamoDbFunctionFilter function => [function.Property],
             DynamoDbInFilter @in => [@in.Property],
             DynamoDbTupleInFilter tuples => tuples.Components.Select(c => c.Property),
+            DynamoDbAttributeComparisonFilter attributes => [attributes.Left, attributes.Right],
             DynamoDbBetweenFilter between => [between.Property],
             DynamoDbSizeFilter size => [size.Property],
             DynamoDbElementComparisonFilter element => [element.Property],

@@ -12,7 +12,8 @@ internal static class DynamoDbReadRequestFactory
     /// <summary>
     /// The requests of the read, in order: one; one per partition key value of an <c>IN</c>, per sort key value of an
     /// <c>IN</c>, or per pair of both (a <c>BatchGetItem</c> of up to 100 of them when each fixes a full key); one per
-    /// segment of a parallel scan. None when a key value is null, so that no item can match.
+    /// segment of a parallel scan. None when a key value is null or a condition on all items is false, so that no item
+    /// can match.
     /// </summary>
     public static IEnumerable<AmazonDynamoDBRequest> CreateAll(
         DynamoDbReadPlan plan,
@@ -20,6 +21,11 @@ internal static class DynamoDbReadRequestFactory
         DynamoDbContextSettings settings,
         int? limit)
     {
+        if (plan.Guards.Count > 0 && plan.Guards.Any(guard => !guard.Evaluate(parameters)))
+        {
+            return [];
+        }
+
         if (plan.PartitionKeyValues == null && plan.SortKeyValues == null && plan.KeyList == null)
         {
             if (Create(plan, parameters, settings, limit, plan.PartitionKeyCondition, plan.SortKeyCondition) is not { } single)

@@ -11,7 +11,7 @@ internal static class DynamoDbReadRequestPrinter
             plan, queryContext.Parameters, queryContext.ClientWrapper.Settings, plan.EvaluatePaging(queryContext.Parameters).ItemsToRead).ToList();
         if (requests.Count == 0)
         {
-            return "-- No request: a key value is null, so no item can match.";
+            return "-- No request: a key value is null or a condition is false, so no item can match.";
         }
 
         // The segments of a parallel scan differ only in their number: one stands for all.

@@ -1,0 +1,101 @@
+using EFCore.DynamoDb.FunctionalTests.Models;
+using EFCore.DynamoDb.FunctionalTests.TestUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace EFCore.DynamoDb.FunctionalTests;
+
+/// <summary>Conditions and behaviours EF Core users rely on every day, checked against LINQ to Objects over the same users.</summary>
+public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
+{
+    private static readonly DateTime Day = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly User[] Users =
+    [
+        new() { Email = "p@x.com", CreatedAt = Day, Age = 5, Visits = 3, FirstName = "Ann", LastName = "Ann" },
+        new() { Email = "p@x.com", CreatedAt = Day.AddDays(1), Age = 2, Visits = 7, FirstName = "", LastName = "Bo" },
+        new() { Email = "p@x.com", CreatedAt = Day.AddDays(2), Age = 4, Visits = null, FirstName = null, LastName = null },
+        new() { Email = "p@x.com", CreatedAt = Day.AddDays(3), Age = 9, Visits = 9, FirstName = "Cy", LastName = null },
+    ];
+
+    protected override ShopContext CreateContext(DbContextOptions<ShopContext> options) => new(options);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await AddAndSaveAsync(Users.Select(u => (object)new User
+        {
+            Email = u.Email, CreatedAt = u.CreatedAt, Age = u.Age, Visits = u.Visits, FirstName = u.FirstName, LastName = u.LastName,
+        }).ToArray());
+    }
+
+    public static TheoryData<string> Shapes => ["HasValue", "NotHasValue", "Value", "IsNullOrEmpty", "AttributeGreater", "AttributeEqual", "AttributeNotEqual"];
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task Everyday_conditions_match_LINQ_to_Objects(string shape)
+    {
+        System.Linq.Expressions.Expression<Func<User, bool>> condition = shape switch
+        {
+            "HasValue" => u => u.Visits.HasValue,
+            "NotHasValue" => u => !u.Visits.HasValue,
+            "Value" => u => u.Visits.HasValue && u.Visits.Value > 5,
+            "IsNullOrEmpty" => u => string.IsNullOrEmpty(u.FirstName),
+            "AttributeGreater" => u => u.Age > u.Visits,
+            "AttributeEqual" => u => u.FirstName == u.LastName,
+            _ => u => u.FirstName != u.LastName,
+        };
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        var found = await context.Users.Where(u => u.Email == "p@x.com").Where(condition).Select(u => u.CreatedAt).ToListAsync();
+
+        Assert.Equal(Users.Where(condition.Compile()).Select(u => u.CreatedAt), found);
+        Assert.Equal(["Query"], transport.Operations);
+    }
+
+    [Fact]
+    public async Task A_false_condition_sends_no_request_and_a_true_one_adds_nothing()
+    {
+        var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));
+        await using var _ = context;
+        var everyone = false;
+
+        Assert.Empty(await context.Users.Where(u => false).ToListAsync());
+        Assert.Equal(0, await context.Users.CountAsync(u => everyone));
+        Assert.Equal(0, await context.Users.Where(u => everyone && u.Email == "p@x.com").ExecuteUpdateAsync(s => s.SetProperty(u => u.Age, 0)));
+        Assert.Empty(transport.Requests);
+
+        everyone = true;
+        Assert.Equal(4, await context.Users.CountAsync(u => everyone && u.Email == "p@x.com"));
+        Assert.Equal(4, await context.Users.Where(u => true).CountAsync(u => u.Email == "p@x.com"));
+        Assert.All(transport.Requests, r => Assert.Equal("Query", r.Operation));
+    }
+
+    [Fact]
+    public async Task A_canceled_query_throws_OperationCanceledException_and_logs_QueryCanceled()
+    {
+        await using var context = CreateContext();
+        using var canceled = new CancellationTokenSource();
+        await canceled.CancelAsync();
+
+        var list = await Assert.ThrowsAsync<OperationCanceledException>(() => context.Users.Where(u => u.Email == "p@x.com").ToListAsync(canceled.Token));
+        var count = await Assert.ThrowsAsync<OperationCanceledException>(() => context.Users.CountAsync(u => u.Email == "p@x.com", canceled.Token));
+
+        Assert.All(new[] { list, count }, e => Assert.Equal(canceled.Token, e.CancellationToken));
+        Assert.Equal(2, Log.Messages.Count(m => m.EventId.Id == CoreEventId.QueryCanceled.Id));
+        Assert.DoesNotContain(Log.Messages, m => m.EventId.Id == CoreEventId.QueryIterationFailed.Id);
+    }
+
+    [Fact]
+    public async Task A_second_operation_on_a_context_while_one_runs_is_refused_as_EF_Core_does()
+    {
+        await using var context = CreateContext();
+        var reading = context.Users.Where(u => u.Email == "p@x.com").ToListAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.CountAsync(u => u.Email == "p@x.com"));
+
+        Assert.Contains("A second operation was started on this context", error.Message);
+        Assert.Equal(4, (await reading).Count);
+    }
+}
