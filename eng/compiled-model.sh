@@ -1,29 +1,38 @@
 #!/usr/bin/env bash
-# Generates the compiled model of the functional tests' WarehouseContext with `dotnet ef dbcontext optimize` (the
-# dotnet-ef tool pinned in .config/dotnet-tools.json) into test/EFCore.DynamoDb.FunctionalTests/CompiledModels.
-# With --check (CI), generates it into a temporary folder instead and fails if the checked-in files differ: the model
-# changed without the compiled model being regenerated, or the provider's design-time services broke.
+# Generates the checked-in compiled models with `dotnet ef dbcontext optimize` (the dotnet-ef tool pinned in
+# .config/dotnet-tools.json): the functional tests' WarehouseContext (a model with every provider annotation) and the
+# benchmark's ColdStartContext, each into the CompiledModels folder of its project.
+# With --check (CI), generates them into temporary folders instead and fails if a checked-in file differs (beyond the
+# random model id): a model changed without its compiled model being regenerated, or the design-time services broke.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-project=test/EFCore.DynamoDb.FunctionalTests
-target=$project/CompiledModels
-out=$target
-if [ "${1:-}" = "--check" ]; then
-  out=$(mktemp -d)
-  trap 'rm -rf "$out"' EXIT
-fi
-
+check=false
+[ "${1:-}" = "--check" ] && check=true
 dotnet tool restore >/dev/null
-dotnet ef dbcontext optimize --project "$project" --context WarehouseContext --configuration Release \
-  --output-dir "$(realpath "$out")" --namespace EFCore.DynamoDb.FunctionalTests.CompiledModels
 
-if [ "$out" != "$target" ]; then
-  if ! diff -r -I 'modelId: new Guid(' "$target" "$out" >/dev/null; then
-    diff -r -I 'modelId: new Guid(' "$target" "$out" | head -40 >&2
-    echo "compiled-model: $target is out of date; run bash eng/compiled-model.sh and commit the result" >&2
-    exit 1
+generate() { # project context namespace
+  local project=$1 context=$2 namespace=$3
+  local target=$project/CompiledModels out=$project/CompiledModels
+  if $check; then
+    out=$(mktemp -d)
   fi
-  echo "compiled-model: dotnet ef dbcontext optimize reproduces $target"
-fi
+
+  dotnet ef dbcontext optimize --project "$project" --context "$context" --configuration Release \
+    --output-dir "$(realpath "$out")" --namespace "$namespace" >/dev/null
+
+  if $check; then
+    if ! diff -r -I 'modelId: new Guid(' "$target" "$out" >/dev/null; then
+      diff -r -I 'modelId: new Guid(' "$target" "$out" | head -40 >&2
+      echo "compiled-model: $target is out of date; run bash eng/compiled-model.sh and commit the result" >&2
+      rm -rf "$out"
+      exit 1
+    fi
+    rm -rf "$out"
+    echo "compiled-model: dotnet ef dbcontext optimize reproduces $target"
+  fi
+}
+
+generate test/EFCore.DynamoDb.FunctionalTests WarehouseContext EFCore.DynamoDb.FunctionalTests.CompiledModels
+generate benchmark/EFCore.DynamoDb.Benchmarks ColdStartContext EFCore.DynamoDb.Benchmarks.CompiledModels

@@ -13,6 +13,11 @@ if (args is ["--report", var resultsDirectory, var outputPath, var command])
     return 0;
 }
 
+if (args is ["--cold-start", var mode and ("seed" or "compiled" or "runtime"), var endpoint])
+{
+    return await EFCore.DynamoDb.Benchmarks.Infrastructure.ColdStart.RunAsync(mode, endpoint);
+}
+
 if (args is ["--report", ..])
 {
     Console.Error.WriteLine("usage: --report <BenchmarkDotNet results directory> <output .md> <command that produced the results>");
