@@ -90,12 +90,32 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     [Fact]
     public async Task A_second_operation_on_a_context_while_one_runs_is_refused_as_EF_Core_does()
     {
-        await using var context = CreateContext();
+        // The first query is held in flight (inside its request) until the second has been tried.
+        var holding = new HoldingInterceptor();
+        await using var context = CreateContext(TestDb.Options<ShopContext>(Prefix, configureContext: o => o.AddInterceptors(holding)));
         var reading = context.Users.Where(u => u.Email == "p@x.com").ToListAsync();
+        await holding.Sending.Task;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.CountAsync(u => u.Email == "p@x.com"));
+        holding.Release.SetResult();
 
         Assert.Contains("A second operation was started on this context", error.Message);
         Assert.Equal(4, (await reading).Count);
+    }
+
+    /// <summary>Holds the first request it sees until released.</summary>
+    private sealed class HoldingInterceptor : IDynamoDbRequestInterceptor
+    {
+        public TaskCompletionSource Sending { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask RequestSendingAsync(DynamoDbRequestEventData eventData, CancellationToken cancellationToken = default)
+        {
+            if (Sending.TrySetResult())
+            {
+                await Release.Task;
+            }
+        }
     }
 }
