@@ -7,11 +7,5 @@ public class BenchDbContext(DbContextOptions<BenchDbContext> options) : DbContex
 {
     public DbSet<BenchItem> Items => Set<BenchItem>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<BenchItem>(b =>
-        {
-            b.ToTable(BenchTable.Name);
-            b.HasPartitionKey(x => x.Pk);
-            b.HasSortKey(x => x.Sk);
-        });
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => BenchTable.Map(modelBuilder);
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Benchmarks.Model;
 
@@ -12,6 +13,15 @@ public static class BenchTable
 
     /// <summary>The sort key of item <paramref name="i"/>: <c>item#0042</c>.</summary>
     public static string SortKey(int i) => $"item#{i:D4}";
+
+    /// <summary>The EF Core mapping of the table: <see cref="BenchItem"/> keyed by Pk (partition) and Sk (sort).</summary>
+    public static void Map(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<BenchItem>(b =>
+        {
+            b.ToTable(Name);
+            b.HasPartitionKey(x => x.Pk);
+            b.HasSortKey(x => x.Sk);
+        });
 
     /// <summary>Item <paramref name="i"/> of a partition: sort key <c>item#0042</c>, every other item active.</summary>
     public static BenchItem NewItem(string pk, int i) => new()

@@ -11,13 +11,7 @@ public class ColdStartContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<BenchItem> Items => Set<BenchItem>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.Entity<BenchItem>(b =>
-        {
-            b.ToTable(BenchTable.Name);
-            b.HasPartitionKey(x => x.Pk);
-            b.HasSortKey(x => x.Sk);
-        });
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => BenchTable.Map(modelBuilder);
 }
 
 /// <summary>The same model built at run time (a compiled model is bound to its context type).</summary>
