@@ -55,6 +55,37 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Sum_Min_Max_and_Average_read_one_attribute_and_match_LINQ_to_Objects()
+    {
+        var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));
+        await using var _ = context;
+        var partition = context.Users.Where(u => u.Email == "p@x.com");
+
+        Assert.Equal(Users.Sum(u => u.Age), await partition.SumAsync(u => u.Age));
+        Assert.Equal(Users.Min(u => u.Age), await partition.MinAsync(u => u.Age));
+        Assert.Equal(Users.Max(u => u.Age), partition.Max(u => u.Age));
+        Assert.Equal(Users.Average(u => u.Age), await partition.AverageAsync(u => u.Age));
+        Assert.Equal(Users.Sum(u => u.Visits), await partition.SumAsync(u => u.Visits));
+        Assert.Equal(Users.Max(u => u.Visits), await partition.Select(u => u.Visits).MaxAsync());
+        Assert.Equal(Users.Where(u => u.Age > 3).Average(u => (double)u.Age), await partition.Where(u => u.Age > 3).AverageAsync(u => (double)u.Age));
+
+        Assert.Equal(7, transport.Requests.Count);
+        Assert.All(transport.Requests, r =>
+        {
+            Assert.Equal("Query", r.Operation);
+            Assert.Contains("\"ProjectionExpression\"", r.Body);
+        });
+
+        var empty = context.Users.Where(u => u.Email == "nobody@x.com");
+        Assert.Equal(0, await empty.SumAsync(u => u.Age));
+        Assert.Null(await empty.MaxAsync(u => u.Visits));
+        var none = await Assert.ThrowsAsync<InvalidOperationException>(() => empty.MaxAsync(u => u.Age));
+        Assert.Contains("no elements", none.Message);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.SumAsync(u => u.Age));
+        Assert.Equal(4 * 5, await context.Users.AllowScan().SumAsync(u => 5));
+    }
+
+    [Fact]
     public async Task A_false_condition_sends_no_request_and_a_true_one_adds_nothing()
     {
         var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));

@@ -177,7 +177,6 @@ public class QueryTranslationTests
     [InlineData("OrderByAfterSkip")]
     [InlineData("ThenBy")]
     [InlineData("ToLower")]
-    [InlineData("Max")]
     [InlineData("Last")]
     [InlineData("Coalesce")]
     [InlineData("Distinct")]
@@ -195,7 +194,6 @@ public class QueryTranslationTests
             "OrderByAfterSkip" => () => readings.Where(r => r.Device == "d").Skip(2).OrderBy(r => r.Time).ToList(),
             "ThenBy" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Time).ThenBy(r => r.Value).ToList(),
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
-            "Max" => () => readings.Max(r => r.Value),
             "Last" => () => readings.Last(),
             "Coalesce" => () => readings.Where(r => (r.Name ?? "none") == "none").ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
@@ -212,7 +210,6 @@ public class QueryTranslationTests
             "OrderByAfterSkip" => "OrderBy after Take or Skip",
             "ThenBy" => "ThenBy",
             "ToLower" => "ToLower",
-            "Max" => "Max",
             "Last" => "Last",
             "Coalesce" => "r.Name ?? \"none\"",
             _ => "Distinct",

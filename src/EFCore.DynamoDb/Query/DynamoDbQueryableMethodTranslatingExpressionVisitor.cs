@@ -149,7 +149,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         => TranslateAggregate(
             source, Expression.Lambda(Expression.Not(predicate.Body), predicate.Parameters), DynamoDbAggregate.All, typeof(bool));
     protected override ShapedQueryExpression? TranslateThenBy(ShapedQueryExpression source, LambdaExpression keySelector, bool ascending) => Cannot(nameof(Queryable.ThenBy));
-    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Average));
+    protected override ShapedQueryExpression? TranslateAverage(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, resultType, nameof(Queryable.Average));
     protected override ShapedQueryExpression? TranslateCast(ShapedQueryExpression source, Type castType) => Cannot(nameof(Queryable.Cast));
     protected override ShapedQueryExpression? TranslateConcat(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Concat));
     protected override ShapedQueryExpression? TranslateContains(ShapedQueryExpression source, Expression item) => Cannot(nameof(Queryable.Contains));
@@ -164,8 +165,10 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateLeftJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("LeftJoin");
     protected override ShapedQueryExpression? TranslateRightJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("RightJoin");
     protected override ShapedQueryExpression? TranslateLastOrDefault(ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault) => Cannot(nameof(Queryable.Last));
-    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Max));
-    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Min));
+    protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, resultType, nameof(Queryable.Max));
+    protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, resultType, nameof(Queryable.Min));
     protected override ShapedQueryExpression? TranslateOfType(ShapedQueryExpression source, Type resultType)
     {
         var shaper = (StructuralTypeShaperExpression)source.ShaperExpression;
@@ -188,7 +191,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression collectionSelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.SelectMany));
     protected override ShapedQueryExpression? TranslateSelectMany(ShapedQueryExpression source, LambdaExpression selector) => Cannot(nameof(Queryable.SelectMany));
     protected override ShapedQueryExpression? TranslateSkipWhile(ShapedQueryExpression source, LambdaExpression predicate) => Cannot(nameof(Queryable.SkipWhile));
-    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType) => Cannot(nameof(Queryable.Sum));
+    protected override ShapedQueryExpression? TranslateSum(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
+        => TranslateValueAggregate(source, selector, resultType, nameof(Queryable.Sum));
     protected override ShapedQueryExpression? TranslateTakeWhile(ShapedQueryExpression source, LambdaExpression predicate) => Cannot(nameof(Queryable.TakeWhile));
     protected override ShapedQueryExpression? TranslateUnion(ShapedQueryExpression source1, ShapedQueryExpression source2) => Cannot(nameof(Queryable.Union));
 
@@ -357,6 +361,35 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         query.ApplyAggregate(aggregate);
+        return source
+            .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))
+            .UpdateResultCardinality(ResultCardinality.Single);
+    }
+
+    /// <summary>
+    /// <c>Sum</c>/<c>Min</c>/<c>Max</c>/<c>Average</c>: the query reads the one attribute the selector projects
+    /// (<c>ProjectionExpression</c>) and combines the values with LINQ's own operator as pages arrive, so results,
+    /// overflow and empty-sequence behaviour are exactly LINQ's. A scan is governed as for any query.
+    /// </summary>
+    private ShapedQueryExpression? TranslateValueAggregate(ShapedQueryExpression source, LambdaExpression? selector, Type resultType, string method)
+    {
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(method));
+        }
+
+        if (selector != null)
+        {
+            source = TranslateSelect(source, selector);
+        }
+
+        if (DynamoDbExpressionSearch.Any(source.ShaperExpression, e => e is StructuralTypeShaperExpression))
+        {
+            return Cannot(method);
+        }
+
+        query.ApplyClientAggregate(method, source.ShaperExpression);
         return source
             .UpdateShaperExpression(new ProjectionBindingExpression(query, new ProjectionMember(), resultType))
             .UpdateResultCardinality(ResultCardinality.Single);

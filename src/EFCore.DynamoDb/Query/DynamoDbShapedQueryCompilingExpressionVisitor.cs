@@ -57,6 +57,17 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         }
 
         var item = Expression.Parameter(typeof(Dictionary<string, AttributeValue>), "item");
+        if (query.ClientAggregate is { } method)
+        {
+            var values = CreateQueryingEnumerable(queryContext, plan, CreateShaperBody(query.ClientAggregateShaper!, item), item);
+            return Expression.New(
+                typeof(DynamoDbValueAggregateEnumerable<,>)
+                    .MakeGenericType(query.ClientAggregateShaper!.Type, shapedQueryExpression.ShaperExpression.Type)
+                    .GetConstructors().Single(),
+                values,
+                Expression.Constant(method));
+        }
+
         var shaperBody = CreateShaperBody(shapedQueryExpression.ShaperExpression, item);
         if (queryCompilationContext.Includes.Count > 0)
         {

@@ -39,6 +39,15 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     /// <summary>Whether the query returns items or a value computed from their count.</summary>
     public DynamoDbAggregate Aggregate { get; private set; }
 
+    /// <summary>
+    /// <c>Sum</c>, <c>Min</c>, <c>Max</c> or <c>Average</c> of the values the <see cref="ClientAggregateShaper"/> reads
+    /// from each item (one projected attribute), computed as the pages arrive; null for none.
+    /// </summary>
+    public string? ClientAggregate { get; private set; }
+
+    /// <summary>The shaper of the values a <see cref="ClientAggregate"/> combines.</summary>
+    public Expression? ClientAggregateShaper { get; private set; }
+
     /// <summary>The query of every item of an entity type: those of its table, narrowed to its types when the table is shared.</summary>
     public static DynamoDbQueryExpression Create(IEntityType entityType)
     {
@@ -81,6 +90,8 @@ internal sealed class DynamoDbQueryExpression(IEntityType entityType) : Expressi
     public void ApplyPartiQL(string statement, Expression arguments) => PartiQL = (statement, arguments);
 
     public void ApplyAggregate(DynamoDbAggregate aggregate) => Aggregate = aggregate;
+
+    public void ApplyClientAggregate(string method, Expression valueShaper) => (ClientAggregate, ClientAggregateShaper) = (method, valueShaper);
 
     protected override Expression VisitChildren(ExpressionVisitor visitor) => this;
 
