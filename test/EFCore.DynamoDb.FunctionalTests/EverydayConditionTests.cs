@@ -86,6 +86,33 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Alternatives_of_a_key_are_read_by_key_and_entities_compare_by_their_keys()
+    {
+        var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));
+        await using var _ = context;
+
+        var two = await context.Users
+            .Where(u => u.Email == "p@x.com" && (u.CreatedAt == Day || u.CreatedAt == Day.AddDays(3) || u.CreatedAt == Day.AddDays(9)))
+            .Select(u => u.Age).ToListAsync();
+        Assert.Equal([5, 9], two);
+        Assert.Equal(["BatchGetItem"], transport.Operations);
+
+        transport.Clear();
+        Assert.Equal(4, await context.Users.CountAsync(u => u.Email == "p@x.com" || u.Email == "q@x.com"));
+        Assert.Equal(["Query", "Query"], transport.Operations);
+
+        transport.Clear();
+        var known = Users[1];
+        var same = await context.Users.AsNoTracking().SingleAsync(u => u == known);
+        Assert.Equal(known.Age, same.Age);
+        Assert.Equal(["GetItem"], transport.Operations);
+        User? nobody = null;
+        Assert.Empty(await context.Users.Where(u => u == nobody).ToListAsync());
+        Assert.Empty(await context.Users.Where(u => u == null).ToListAsync());
+        Assert.Equal(3, await context.Users.AllowScan().CountAsync(u => u != known));
+    }
+
+    [Fact]
     public async Task A_false_condition_sends_no_request_and_a_true_one_adds_nothing()
     {
         var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));

@@ -75,4 +75,17 @@ public class SingleTableTests : DynamoDbTestBase<SingleTableContext>
             ["CardPayment", "CashPayment", "Customer", "CustomerOrder", "CustomerOrder"],
             items.Select(i => i["$type"].S).Order());
     }
+
+    [Fact]
+    public async Task Type_tests_in_a_hierarchy_are_discriminator_conditions()
+    {
+        await using var context = CreateContext();
+        var payments = context.Payments.Where(p => p.Pk == "CUSTOMER#1");
+
+        Assert.Equal(["PAYMENT#001"], await payments.Where(p => p is CardPayment).Select(p => p.Sk).ToListAsync());
+        Assert.Equal(["PAYMENT#002"], await payments.Where(p => p.GetType() == typeof(CashPayment)).Select(p => p.Sk).ToListAsync());
+        Assert.Equal(["PAYMENT#001"], await payments.Where(p => !(p is CashPayment)).Select(p => p.Sk).ToListAsync());
+        Assert.Equal(2, await payments.CountAsync(p => p is Payment));
+        Assert.Equal(2, payments.Where(p => p is CardPayment).ToQueryString().Split(" IN (").Length - 1);
+    }
 }

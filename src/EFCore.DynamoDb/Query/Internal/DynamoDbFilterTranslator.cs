@@ -48,6 +48,20 @@ internal sealed class DynamoDbFilterTranslator
                 && DynamoDbValueOperand.AsValue(condition) is ConstantExpression or QueryParameterExpression:
                 return new DynamoDbBooleanFilter(DynamoDbValueOperand.AsValue(condition)!);
 
+            // x is Perishable: the discriminator holds the type's value or one of its derived types'.
+            case TypeBinaryExpression { NodeType: ExpressionType.TypeIs } typeIs when EntityOf(typeIs.Expression) is { } checkedType:
+                return TypeTest(checkedType, typeIs.TypeOperand, exact: false, typeIs);
+
+            // x.GetType() == typeof(Perishable): the discriminator holds exactly the type's value.
+            case BinaryExpression { NodeType: ExpressionType.Equal or ExpressionType.NotEqual } typeEquality
+                when typeEquality.Left is MethodCallExpression { Method.Name: nameof(GetType), Object: { } instance, Arguments: [] }
+                    && EntityOf(instance) is { } instanceType
+                    && RemoveConvert(typeEquality.Right) is ConstantExpression { Value: Type exactType }:
+            {
+                var test = TypeTest(instanceType, exactType, exact: true, typeEquality);
+                return test != null && typeEquality.NodeType == ExpressionType.NotEqual ? Negate(test) : test;
+            }
+
             // x.Visits.HasValue is x.Visits != null.
             case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
                 when Nullable.GetUnderlyingType(nullable.Type) != null && FindProperty(nullable) is { } optional:
@@ -162,6 +176,67 @@ internal sealed class DynamoDbFilterTranslator
         return components;
     }
 
+    /// <summary>The entity type an expression reads as a whole (the query's entity), if any.</summary>
+    private static IEntityType? EntityOf(Expression expression)
+        => RemoveConvert(expression) is StructuralTypeShaperExpression { StructuralType: IEntityType entityType } ? entityType : null;
+
+    private static DynamoDbFilter Negate(DynamoDbFilter filter)
+        => filter is DynamoDbBooleanFilter boolean ? boolean.Negate() : new DynamoDbNotFilter(filter);
+
+    /// <summary>
+    /// A type test on the query's entity: the discriminator values of the type (and its derived types unless
+    /// <paramref name="exact"/>); decided at once where the model has no hierarchy to tell apart.
+    /// </summary>
+    private DynamoDbFilter? TypeTest(IEntityType entityType, Type type, bool exact, Expression whole)
+    {
+        var target = entityType.Model.FindEntityType(type);
+        if (entityType.FindDiscriminatorProperty() is not { } discriminator || target == null)
+        {
+            var holds = exact ? entityType.ClrType == type && !entityType.GetDerivedTypes().Any() : type.IsAssignableFrom(entityType.ClrType);
+            return holds ? DynamoDbBooleanFilter.True : DynamoDbBooleanFilter.False;
+        }
+
+        if (target.GetRootType() != entityType.GetRootType())
+        {
+            return Fail(whole);
+        }
+
+        var values = exact ? [target.GetDiscriminatorValue()] : DynamoDbQueryExpression.DiscriminatorValues(target);
+        return new DynamoDbInFilter(discriminator, Expression.Constant(values));
+    }
+
+    /// <summary>
+    /// <c>x == entity</c> / <c>x != entity</c>: the same item, by its primary key (a null entity matches nothing);
+    /// <c>x == null</c> is false and <c>x != null</c> true for every item read.
+    /// </summary>
+    private DynamoDbFilter? EntityEquality(IEntityType entityType, bool equal, Expression other, Expression whole)
+    {
+        if (other is ConstantExpression { Value: null })
+        {
+            return equal ? DynamoDbBooleanFilter.False : DynamoDbBooleanFilter.True;
+        }
+
+        var key = entityType.FindPrimaryKey()!.Properties;
+        if (DynamoDbValueOperand.AsValue(other) is not { } value || key.Any(p => p.PropertyInfo == null))
+        {
+            return Fail(whole);
+        }
+
+        DynamoDbFilter? same = null;
+        foreach (var property in key)
+        {
+            // A null entity has no key: the comparison with a null key matches no item.
+            var member = Expression.Condition(
+                Expression.Equal(value, Expression.Constant(null, value.Type)),
+                Expression.Constant(null, typeof(object)),
+                Expression.Convert(Expression.Property(value, property.PropertyInfo!), typeof(object)));
+            var comparison = new DynamoDbComparisonFilter(property, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(member, property));
+            same = same == null ? comparison : new DynamoDbLogicalFilter(true, same, comparison);
+        }
+
+        return equal ? same : new DynamoDbNotFilter(same!);
+    }
+
     /// <summary>
     /// <c>left AND right</c> or <c>left OR right</c>, with constant conditions folded away. A <c>bool</c> variable can
     /// only be ANDed with the rest of the condition: it decides whether the query reads anything at all.
@@ -182,7 +257,9 @@ internal sealed class DynamoDbFilterTranslator
             return FailBooleanVariable(whole);
         }
 
-        return new DynamoDbLogicalFilter(isAnd, left, right);
+        return !isAnd && DynamoDbInFilter.Merge(left, right) is { } alternatives
+            ? alternatives
+            : new DynamoDbLogicalFilter(isAnd, left, right);
     }
 
     private static readonly Dictionary<string, object?> NoParameters = [];
@@ -199,6 +276,19 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? TranslateComparison(Expression left, DynamoDbComparisonOperator op, Expression right, Expression whole)
     {
+        if (op is DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
+        {
+            if (EntityOf(left) is { } leftEntity)
+            {
+                return EntityEquality(leftEntity, op == DynamoDbComparisonOperator.Equal, RemoveConvert(right), whole);
+            }
+
+            if (EntityOf(right) is { } rightEntity)
+            {
+                return EntityEquality(rightEntity, op == DynamoDbComparisonOperator.Equal, RemoveConvert(left), whole);
+            }
+        }
+
         if (FindListElement(left) is { } element && DynamoDbValueOperand.AsValue(right) is { } elementValue)
         {
             return new DynamoDbElementComparisonFilter(element.Property, element.Index, op, new DynamoDbValueOperand(elementValue, element.Property, element.Codec));
