@@ -113,6 +113,31 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task Half_open_sort_key_windows_are_one_Query_with_the_excluded_bound_dropped()
+    {
+        var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));
+        await using var _ = context;
+        var partition = context.Users.Where(u => u.Email == "p@x.com");
+        var (from, to) = (Day.AddDays(1), Day.AddDays(3));
+
+        Assert.Equal([2, 4], await partition.Where(u => u.CreatedAt >= from && u.CreatedAt < to).Select(u => u.Age).ToListAsync());
+        Assert.Equal([2, 4], await partition.Where(u => u.CreatedAt > Day && u.CreatedAt <= Day.AddDays(2)).Select(u => u.Age).ToListAsync());
+        Assert.Equal([4, 2], await partition.Where(u => u.CreatedAt > Day && u.CreatedAt < to).OrderByDescending(u => u.CreatedAt).Select(u => u.Age).ToListAsync());
+        Assert.Equal(2, await partition.CountAsync(u => u.CreatedAt >= from && u.CreatedAt < to));
+        Assert.Equal(2, (await partition.Where(u => u.CreatedAt > Day && u.CreatedAt < Day.AddDays(9)).Take(1).SingleAsync()).Age);
+        Assert.All(transport.Requests, r =>
+        {
+            Assert.Equal("Query", r.Operation);
+            Assert.Contains("BETWEEN", r.Body);
+        });
+
+        transport.Clear();
+        Assert.Empty(await partition.Where(u => u.CreatedAt > to && u.CreatedAt < to).ToListAsync());
+        Assert.Empty(await partition.Where(u => u.CreatedAt >= to && u.CreatedAt <= from).ToListAsync());
+        Assert.Empty(transport.Requests);
+    }
+
+    [Fact]
     public async Task A_false_condition_sends_no_request_and_a_true_one_adds_nothing()
     {
         var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));

@@ -71,6 +71,11 @@ internal sealed class DynamoDbReadCursor(
                 _readAhead = null;
             }
 
+            if (plan.SortKeyCondition is DynamoDbBetweenFilter { ExcludesBound: true } range && result.Items.Count > 0)
+            {
+                result = WithoutExcludedBounds(result, range);
+            }
+
             if (plan.ReadsFromTable && result.Items.Count > 0)
             {
                 var client = queryContext.ClientWrapper;
@@ -84,6 +89,18 @@ internal sealed class DynamoDbReadCursor(
             Abandon();
             throw;
         }
+    }
+
+    /// <summary>The page without the items at a bound the query excludes (<c>&gt;</c> or <c>&lt;</c> on the sort key).</summary>
+    private DynamoDbReadPage WithoutExcludedBounds(DynamoDbReadPage page, DynamoDbBetweenFilter range)
+    {
+        // Compared as key identities, whose numbers are normalized (DynamoDB answers 1.5 for a 1.50 it was sent).
+        string[] name = [range.Property.GetAttributeName()];
+        var excluded = range.ExcludedValues(_parameters)
+            .Select(value => DynamoDbKeyIdentity.Of("", name, new Dictionary<string, AttributeValue> { [name[0]] = value }))
+            .ToHashSet();
+        var kept = page.Items.Where(item => !item.ContainsKey(name[0]) || !excluded.Contains(DynamoDbKeyIdentity.Of("", name, item))).ToList();
+        return kept.Count == page.Items.Count ? page : page with { Items = kept, Count = page.Count - (page.Items.Count - kept.Count) };
     }
 
     /// <summary>

@@ -285,9 +285,11 @@ internal static class DynamoDbReadPlanner
                 return null;
             case [var single]:
                 return single;
-            case [var first, var second] when Bound(first, second, DynamoDbComparisonOperator.GreaterThanOrEqual) is { } low
-                && Bound(first, second, DynamoDbComparisonOperator.LessThanOrEqual) is { } high:
-                return new DynamoDbBetweenFilter(sortKey, low.Value, high.Value);
+            case [var first, var second] when LowerBound(first, second) is { } low && UpperBound(first, second) is { } high:
+                return new DynamoDbBetweenFilter(
+                    sortKey, low.Value, high.Value,
+                    ExcludesLow: low.Operator == DynamoDbComparisonOperator.GreaterThan,
+                    ExcludesHigh: high.Operator == DynamoDbComparisonOperator.LessThan);
             default:
                 throw new InvalidOperationException(DynamoDbStrings.UnsupportedSortKeyConditions(query.EntityType.DisplayName(), sortKey.Name, queryText));
         }
@@ -310,6 +312,11 @@ internal static class DynamoDbReadPlanner
             _ => [],
         };
 
-    private static DynamoDbComparisonFilter? Bound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second, DynamoDbComparisonOperator op)
-        => first.Operator == op ? first : second.Operator == op ? second : null;
+    private static DynamoDbComparisonFilter? LowerBound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second)
+        => new[] { first, second }.SingleOrDefault(
+            c => c.Operator is DynamoDbComparisonOperator.GreaterThan or DynamoDbComparisonOperator.GreaterThanOrEqual);
+
+    private static DynamoDbComparisonFilter? UpperBound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second)
+        => new[] { first, second }.SingleOrDefault(
+            c => c.Operator is DynamoDbComparisonOperator.LessThan or DynamoDbComparisonOperator.LessThanOrEqual);
 }

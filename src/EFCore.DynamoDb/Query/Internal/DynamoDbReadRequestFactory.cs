@@ -185,18 +185,30 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                if (KeyConditions(partitionKeyCondition, sortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value)))
+                if (KeyConditions(partitionKeyCondition, sortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value))
+                    || (sortKeyCondition is DynamoDbBetweenFilter range && range.IsEmpty(parameters)))
                 {
                     return null;
                 }
+
+                // Items at an excluded bound are dropped on the client: they must be read (not counted) and may not
+                // count towards a Limit.
+                var trims = sortKeyCondition is DynamoDbBetweenFilter { ExcludesBound: true };
 
                 var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, sortKeyCondition).Select(writer.Write));
                 var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
 
                 // An index that lacks attributes is read for its keys; the table gives the rest afterwards.
-                var projection = plan.ReadsFromTable
+                var projection = plan.ReadsFromTable || (trims && plan.Aggregate != DynamoDbAggregate.None)
                     ? string.Join(", ", plan.KeyProperties.Select(p => writer.Name(p.GetAttributeName())))
                     : Projection(plan, writer);
+                if (trims && projection != null && writer.Path(((DynamoDbBetweenFilter)sortKeyCondition!).Property) is var sortKey
+                    && !projection.Split(", ").Contains(sortKey))
+                {
+                    // The bound is checked on the sort key: it is read even when not projected.
+                    projection += ", " + sortKey;
+                }
+
                 return new QueryRequest
                 {
                     TableName = tableName,
@@ -204,10 +216,10 @@ internal static class DynamoDbReadRequestFactory
                     KeyConditionExpression = keyCondition,
                     FilterExpression = filter,
                     ProjectionExpression = projection,
-                    Select = select,
+                    Select = trims ? null : select,
                     ExpressionAttributeNames = writer.Names,
                     ExpressionAttributeValues = writer.Values,
-                    Limit = RequestLimit(filter, limit, pageSize),
+                    Limit = RequestLimit(trims ? filter ?? "" : filter, limit, pageSize),
                     ScanIndexForward = plan.ScanIndexForward,
                     ConsistentRead = consistentRead,
                     ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
