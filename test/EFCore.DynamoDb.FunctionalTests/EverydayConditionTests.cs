@@ -138,6 +138,27 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task GetDatabaseValues_and_Reload_read_the_stored_item_by_key()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var user = await context.Users.SingleAsync(u => u.Email == "p@x.com" && u.CreatedAt == Day);
+        await using (var other = CreateContext())
+        {
+            await other.Users.Where(u => u.Email == "p@x.com" && u.CreatedAt == Day).ExecuteUpdateAsync(s => s.SetProperty(u => u.Age, 50));
+        }
+
+        transport.Clear();
+        Assert.Equal(50, (await context.Entry(user).GetDatabaseValuesAsync())!.GetValue<int>(nameof(User.Age)));
+        Assert.Equal(50, context.Entry(user).GetDatabaseValues()!.GetValue<int>(nameof(User.Age)));
+        Assert.Equal(5, user.Age);
+        await context.Entry(user).ReloadAsync();
+        Assert.Equal(50, user.Age);
+        Assert.All(transport.Operations, o => Assert.Equal("GetItem", o));
+        Assert.Equal(3, transport.Operations.Count);
+    }
+
+    [Fact]
     public async Task A_false_condition_sends_no_request_and_a_true_one_adds_nothing()
     {
         var (context, transport) = CreateRecordingContext(d => d.ScanBehavior(DynamoDbScanBehavior.Throw));
