@@ -29,7 +29,8 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
         }).ToArray());
     }
 
-    public static TheoryData<string> Shapes => ["HasValue", "NotHasValue", "Value", "IsNullOrEmpty", "AttributeGreater", "AttributeEqual", "AttributeNotEqual"];
+    public static TheoryData<string> Shapes =>
+        ["HasValue", "NotHasValue", "Value", "IsNullOrEmpty", "AttributeGreater", "AttributeEqual", "AttributeNotEqual", "Coalesce", "CoalesceOther", "NotCoalesce", "Anonymous", "NotAnonymous"];
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -43,6 +44,11 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
             "IsNullOrEmpty" => u => string.IsNullOrEmpty(u.FirstName),
             "AttributeGreater" => u => u.Age > u.Visits,
             "AttributeEqual" => u => u.FirstName == u.LastName,
+            "Coalesce" => u => (u.FirstName ?? "none") == "none",
+            "CoalesceOther" => u => (u.LastName ?? "none") == "Bo",
+            "NotCoalesce" => u => (u.FirstName ?? "none") != "none",
+            "Anonymous" => u => new { u.Age, u.FirstName } == new { Age = 9, FirstName = (string?)"Cy" },
+            "NotAnonymous" => u => new { u.Age, u.FirstName } != new { Age = 9, FirstName = (string?)"Cy" },
             _ => u => u.FirstName != u.LastName,
         };
         var (context, transport) = CreateRecordingContext();
@@ -50,7 +56,14 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
 
         var found = await context.Users.Where(u => u.Email == "p@x.com").Where(condition).Select(u => u.CreatedAt).ToListAsync();
 
-        Assert.Equal(Users.Where(condition.Compile()).Select(u => u.CreatedAt), found);
+        // EF Core compares anonymous objects member by member (LINQ to Objects' == would compare references).
+        Func<User, bool> expected = shape switch
+        {
+            "Anonymous" => u => u.Age == 9 && u.FirstName == "Cy",
+            "NotAnonymous" => u => !(u.Age == 9 && u.FirstName == "Cy"),
+            _ => condition.Compile(),
+        };
+        Assert.Equal(Users.Where(expected).Select(u => u.CreatedAt), found);
         Assert.Equal(["Query"], transport.Operations);
     }
 

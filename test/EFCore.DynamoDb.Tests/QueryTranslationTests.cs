@@ -178,7 +178,7 @@ public class QueryTranslationTests
     [InlineData("ThenBy")]
     [InlineData("ToLower")]
     [InlineData("Last")]
-    [InlineData("Coalesce")]
+    [InlineData("CoalesceOfAttributes")]
     [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
@@ -195,7 +195,7 @@ public class QueryTranslationTests
             "ThenBy" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Time).ThenBy(r => r.Value).ToList(),
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
             "Last" => () => readings.Last(),
-            "Coalesce" => () => readings.Where(r => (r.Name ?? "none") == "none").ToList(),
+            "CoalesceOfAttributes" => () => readings.Where(r => (r.Name ?? r.Status) == "none").ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
@@ -211,7 +211,7 @@ public class QueryTranslationTests
             "ThenBy" => "ThenBy",
             "ToLower" => "ToLower",
             "Last" => "Last",
-            "Coalesce" => "r.Name ?? \"none\"",
+            "CoalesceOfAttributes" => "r.Name ?? r.Status",
             _ => "Distinct",
         }, exception.Message);
     }

@@ -205,6 +205,37 @@ internal sealed class DynamoDbFilterTranslator
         return new DynamoDbInFilter(discriminator, Expression.Constant(values));
     }
 
+    private DynamoDbFilter? MemberwiseEquality(
+        NewExpression composite, IReadOnlyList<System.Reflection.MemberInfo> members, Expression value, bool equal, Expression whole)
+    {
+        DynamoDbFilter? all = null;
+        for (var i = 0; i < members.Count; i++)
+        {
+            Expression member = members[i] is System.Reflection.MethodInfo getter ? Expression.Call(value, getter) : Expression.MakeMemberAccess(value, members[i]);
+            if (TranslateComparison(composite.Arguments[i], DynamoDbComparisonOperator.Equal, member, whole) is not { } part)
+            {
+                return null;
+            }
+
+            all = all == null ? part : new DynamoDbLogicalFilter(true, all, part);
+        }
+
+        return all == null ? Fail(whole) : equal ? all : Negate(all);
+    }
+
+    private DynamoDbFilter? TranslateCoalesce(Expression nullable, object? fallback, ConstantExpression compared, DynamoDbComparisonOperator op, Expression whole)
+    {
+        if (TranslateComparison(nullable, DynamoDbComparisonOperator.Equal, compared, whole) is not { } equalsValue)
+        {
+            return null;
+        }
+
+        var equal = Equals(fallback, compared.Value)
+            ? Combine(false, equalsValue, TranslateComparison(nullable, DynamoDbComparisonOperator.Equal, Expression.Constant(null, nullable.Type), whole)!, whole)
+            : equalsValue;
+        return equal == null ? null : op == DynamoDbComparisonOperator.Equal ? equal : Negate(equal);
+    }
+
     /// <summary>
     /// <c>x == entity</c> / <c>x != entity</c>: the same item, by its primary key (a null entity matches nothing);
     /// <c>x == null</c> is false and <c>x != null</c> true for every item read.
@@ -278,6 +309,19 @@ internal sealed class DynamoDbFilterTranslator
     {
         if (op is DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
         {
+            // new { x.A, x.B } == new { A = 1, B = 2 } (or a variable of that anonymous type): member by member.
+            if (RemoveConvert(left) is NewExpression { Members: { } members } composite && DynamoDbValueOperand.AsValue(right) is { } compositeValue)
+            {
+                return MemberwiseEquality(composite, members, compositeValue, op == DynamoDbComparisonOperator.Equal, whole);
+            }
+
+            // (x.P ?? fallback) == v, both constants: x.P == v, or also x.P == null when the fallback equals v.
+            if (RemoveConvert(left) is BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce
+                && RemoveConvert(coalesce.Right) is ConstantExpression fallback && RemoveConvert(right) is ConstantExpression compared)
+            {
+                return TranslateCoalesce(coalesce.Left, fallback.Value, compared, op, whole);
+            }
+
             if (EntityOf(left) is { } leftEntity)
             {
                 return EntityEquality(leftEntity, op == DynamoDbComparisonOperator.Equal, RemoveConvert(right), whole);
