@@ -145,4 +145,28 @@ public class TypeRoundTripTests : DynamoDbTestBase<ScalarsContext>
             Assert.Equal(5, text.Count);
         }
     }
+
+    [Fact]
+    public async Task Contains_over_local_lists_of_converted_enum_and_nullable_values_matches_LINQ_to_Objects()
+    {
+        AllScalars[] rows =
+        [
+            new() { Id = new SkuId("a"), Sequence = 1, ColorAsText = Color.Red, NullableInt = 3 },
+            new() { Id = new SkuId("a"), Sequence = 2, ColorAsText = Color.Green, NullableInt = null },
+            new() { Id = new SkuId("b"), Sequence = 1, ColorAsText = Color.Green, NullableInt = 5 },
+        ];
+        await AddAndSaveAsync(rows);
+        await using var context = CreateContext(d => d.ScanBehavior(DynamoDbScanBehavior.Allow));
+        var colors = new[] { Color.Red };
+        var ids = new[] { new SkuId("a"), new SkuId("z") };
+        var numbers = new int?[] { 3, null };
+
+        Assert.Equal([1], await context.Scalars.Where(s => colors.Contains(s.ColorAsText)).Select(s => s.Sequence).ToListAsync());
+        Assert.Equal(
+            rows.Where(r => ids.Contains(r.Id)).Select(r => r.Sequence),
+            await context.Scalars.Where(s => ids.Contains(s.Id)).Select(s => s.Sequence).ToListAsync());
+        Assert.Equal(
+            rows.Where(r => numbers.Contains(r.NullableInt)).Select(r => (r.Id.Value, r.Sequence)).Order(),
+            (await context.Scalars.Where(s => numbers.Contains(s.NullableInt)).Select(s => new { s.Id, s.Sequence }).ToListAsync()).Select(r => (r.Id.Value, r.Sequence)).Order());
+    }
 }
