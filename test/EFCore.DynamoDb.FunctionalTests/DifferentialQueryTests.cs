@@ -71,6 +71,18 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static readonly List<int> ManyStocks = Enumerable.Range(0, 150).Select(i => i % 2 == 0 ? i : -i).ToList();
 
+    private static readonly bool Everything = true;
+
+    private static readonly bool Nothing = !Everything;
+
+    public sealed record Key(string Category, string Sku);
+
+    public sealed record Look(string? Tag, Color Color);
+
+    private static readonly List<Key> SomeKeys = [new("books", "SKU-0006"), new("toys", "SKU-0012"), new("books", "SKU-0001"), new("games", "SKU-0040")];
+
+    private static readonly Look[] SomeLooks = [new("sale", Color.Green), new(null, Color.Red)];
+
     /// <summary>DynamoDB stores numbers without trailing zeros: 87.30m reads back as 87.3m (equal, with another scale).</summary>
     private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
@@ -134,7 +146,48 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Scanned("scan sort key prefix", q => q.Where(p => p.Sku.StartsWith("SKU-02")).Select(p => p.Sku)),
         Scanned("scan count", q => One(q.Count(p => p.Discontinued))),
         Scanned("scan any", q => One(q.Any(p => p.Rating == 5.0))),
-        Scanned("scan first full scan take", q => q.Where(p => p.Stock > 40).Select(p => p.Category).Take(1000)));
+        Scanned("scan first full scan take", q => q.Where(p => p.Stock > 40).Select(p => p.Category).Take(1000)),
+        Keyed("has value", q => q.Where(p => p.Category == "music" && p.Rating.HasValue).Select(p => p.Sku)),
+        Keyed("not has value", q => q.Where(p => p.Category == "music" && !p.Rating.HasValue).Select(p => p.Sku)),
+        Keyed("nullable value", q => q.Where(p => p.Category == "music" && p.Rating.HasValue && p.Rating.Value > 3).Select(p => p.Sku)),
+        Keyed("is null or empty", q => q.Where(p => p.Category == "books" && string.IsNullOrEmpty(p.Name)).Select(p => p.Sku)),
+        Keyed("is null or empty tag", q => q.Where(p => p.Category == "games" && string.IsNullOrEmpty(p.Tag)).Select(p => p.Sku)),
+        Keyed("attribute greater", q => q.Where(p => p.Category == "music" && p.Stock > p.Rating).Select(p => p.Sku)),
+        Keyed("attribute equal nullable", q => q.Where(p => p.Category == "books" && p.Name == p.Tag).Select(p => p.Sku)),
+        Keyed("attribute not equal nullable", q => q.Where(p => p.Category == "books" && p.Name != p.Tag).Select(p => p.Sku)),
+        Keyed("where true", q => q.Where(p => true).Where(p => p.Category == "books").Select(p => p.Sku)),
+        Keyed("where false", q => q.Where(p => false && p.Category == "books").Select(p => p.Sku)),
+        Keyed("bool variable true", q => q.Where(p => Everything && p.Category == "toys").Select(p => p.Sku)),
+        Keyed("bool variable false", q => q.Where(p => Nothing && p.Category == "toys").Select(p => p.Sku)),
+        Keyed("sort key alternatives", q => q.Where(p => p.Category == "books" && (p.Sku == "SKU-0006" || p.Sku == "SKU-0012" || p.Sku == "SKU-0001")).Select(p => p.Sku)),
+        Keyed("partition alternatives", q => q.Where(p => p.Category == "books" || p.Category == "toys").Select(p => p.Sku)),
+        Keyed("partition alternatives with filter", q => q.Where(p => (p.Category == "books" || p.Category == "toys") && p.Stock > 25).Select(p => p.Sku)),
+        Keyed("key pairs", q => q.Where(p => SomeKeys.Any(k => k.Category == p.Category && k.Sku == p.Sku)).Select(p => p.Sku)),
+        Keyed("key pairs with filter", q => q.Where(p => SomeKeys.Any(k => k.Category == p.Category && k.Sku == p.Sku) && p.Stock > 10).Select(p => p.Sku)),
+        Keyed("attribute pairs", q => q.Where(p => p.Category == "food" && SomeLooks.Any(l => l.Tag == p.Tag && l.Color == p.Color)).Select(p => p.Sku)),
+        Keyed("window closed open", q => q.Where(p => p.Category == "tools" && p.Sku.CompareTo("SKU-0050") >= 0 && p.Sku.CompareTo("SKU-0100") < 0).Select(p => p.Sku)),
+        Keyed("window open closed", q => q.Where(p => p.Category == "tools" && p.Sku.CompareTo("SKU-0050") > 0 && p.Sku.CompareTo("SKU-0100") <= 0).Select(p => p.Sku)),
+        Keyed("window open", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") > 0 && p.Sku.CompareTo("SKU-0036") < 0).Select(p => p.Sku)),
+        Keyed("window empty", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0036") > 0 && p.Sku.CompareTo("SKU-0006") < 0).Select(p => p.Sku)),
+        Keyed("window ordered take", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") > 0 && p.Sku.CompareTo("SKU-0090") < 0).OrderByDescending(p => p.Sku).Take(3).Select(p => p.Sku), ordered: true),
+        Keyed("window count", q => One(q.Count(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") > 0 && p.Sku.CompareTo("SKU-0090") < 0))),
+        Keyed("window dates", q => q.Where(p => p.Category == "books" && p.Released > Epoch.AddDays(100) && p.Released < Epoch.AddDays(400)).Select(p => p.Sku)),
+        Keyed("sum", q => One(q.Where(p => p.Category == "games").Sum(p => p.Stock))),
+        Keyed("sum decimal", q => One(q.Where(p => p.Category == "games").Sum(p => p.Price))),
+        Keyed("min", q => One(q.Where(p => p.Category == "games").Min(p => p.Stock))),
+        Keyed("max", q => One(q.Where(p => p.Category == "games").Max(p => p.Price))),
+        Keyed("average", q => One(q.Where(p => p.Category == "tools").Average(p => p.Stock))),
+        Keyed("average decimal filtered", q => One(q.Where(p => p.Category == "tools" && p.Stock > 20).Average(p => p.Price))),
+        Keyed("max nullable", q => One(q.Where(p => p.Category == "music").Max(p => p.Rating))),
+        Keyed("min nullable empty", q => One(q.Where(p => p.Category == "nothing").Min(p => p.Rating))),
+        Keyed("sum projected", q => One(q.Where(p => p.Category == "food").Select(p => p.Stock).Sum())),
+        Keyed("coalesce equals fallback", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") == "none").Select(p => p.Sku)),
+        Keyed("coalesce equals other", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") == "sale").Select(p => p.Sku)),
+        Keyed("coalesce not equal", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") != "none").Select(p => p.Sku)),
+        Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
+        Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
+        Scanned("scan sum", q => One(q.Sum(p => p.Stock))),
+        Scanned("scan average", q => One(q.Where(p => p.Discontinued).Average(p => p.Price))));
 
     [Theory]
     [MemberData(nameof(Cases))]
