@@ -11,6 +11,8 @@ namespace EFCore.DynamoDb.Storage;
 /// </summary>
 internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, object?> parameters)
 {
+    /// <summary>The parameters of expressions that have none: writes, and conditions fixed when the model is built.</summary>
+    public static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
 
     private readonly Dictionary<string, string> _aliasesByName = [];
 

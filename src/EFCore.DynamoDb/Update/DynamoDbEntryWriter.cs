@@ -14,8 +14,6 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal abstract class DynamoDbEntryWriter(DynamoDbContextSettings settings)
 {
-    protected static readonly Dictionary<string, object?> NoParameters = [];
-
     /// <summary>The write of the item of an entry, with the changes of the owned entities stored in it.</summary>
     public abstract DynamoDbWriteCommand Create(DynamoDbOwnedChanges changes);
 

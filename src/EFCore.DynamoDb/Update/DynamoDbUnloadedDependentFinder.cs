@@ -99,8 +99,6 @@ internal sealed class DynamoDbUnloadedDependentFinder(
         return (writes.Values.Select(w => w.ToCommand()).ToList(), counts);
     }
 
-    private static readonly Dictionary<string, object?> NoParameters = [];
-
     /// <summary>A deleted entity, or an unloaded dependent deleted with it, whose own dependents are acted on.</summary>
     private sealed record Principal(IUpdateEntry Blame, IEntityType Type, Dictionary<string, AttributeValue> Item);
 
@@ -116,7 +114,7 @@ internal sealed class DynamoDbUnloadedDependentFinder(
 
         public DynamoDbWriteCommand ToCommand()
         {
-            var writer = new DynamoDbExpressionWriter(NoParameters);
+            var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
             var update = new DynamoDbUpdateExpressionBuilder(writer);
             var conditions = new List<string>();
             foreach (var (foreignKey, principal) in Conditions)

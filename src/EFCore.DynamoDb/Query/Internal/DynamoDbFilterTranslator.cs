@@ -279,7 +279,7 @@ internal sealed class DynamoDbFilterTranslator
             if (side is DynamoDbBooleanFilter { IsConstant: true } constant)
             {
                 // true AND x = x, false AND x = false; true OR x = true, false OR x = x.
-                return constant.Evaluate(NoParameters) == isAnd ? other : constant;
+                return constant.Evaluate(DynamoDbExpressionWriter.NoParameters) == isAnd ? other : constant;
             }
         }
 
@@ -292,8 +292,6 @@ internal sealed class DynamoDbFilterTranslator
             ? alternatives
             : new DynamoDbLogicalFilter(isAnd, left, right);
     }
-
-    private static readonly Dictionary<string, object?> NoParameters = [];
 
     private static bool HoldsBoolean(DynamoDbFilter filter)
         => filter is DynamoDbBooleanFilter

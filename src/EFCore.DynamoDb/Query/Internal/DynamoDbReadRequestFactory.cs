@@ -253,7 +253,7 @@ internal static class DynamoDbReadRequestFactory
     public static BatchGetItemRequest CompleteFromTable(
         DynamoDbReadPlan plan, DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
     {
-        var writer = new DynamoDbExpressionWriter(new Dictionary<string, object?>());
+        var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
         var projection = plan.Projection == null
             ? null
             : string.Join(", ", plan.Projection.Union(plan.EntityType.FindPrimaryKey()!.Properties).Select(writer.Path));

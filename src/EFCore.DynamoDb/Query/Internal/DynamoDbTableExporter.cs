@@ -15,12 +15,10 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// </summary>
 internal sealed class DynamoDbTableExporter(IQueryContextFactory queryContextFactory)
 {
-    private static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
-
     public async Task<long> ExportAsync(
         IEntityType entityType, Stream destination, DynamoDbExportOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var cursor = new DynamoDbReadCursor((DynamoDbQueryContext)queryContextFactory.Create(), Plan(entityType, options), null, NoParameters);
+        var cursor = new DynamoDbReadCursor((DynamoDbQueryContext)queryContextFactory.Create(), Plan(entityType, options), null, DynamoDbExpressionWriter.NoParameters);
         var buffer = new ArrayBufferWriter<byte>();
         await using var writer = new Utf8JsonWriter(buffer);
         long exported = 0;
