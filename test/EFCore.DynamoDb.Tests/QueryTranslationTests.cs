@@ -150,7 +150,7 @@ public class QueryTranslationTests
     [Fact]
     public void Aliases_never_collide()
     {
-        var writer = new EFCore.DynamoDb.Storage.DynamoDbExpressionWriter(new Dictionary<string, object?>());
+        var writer = new EFCore.DynamoDb.Storage.DynamoDbExpressionWriter();
         var aliases = new[] { "n0", "n", "a-b", "c-d", "n1" }.Select(writer.Name).ToList();
         Assert.Equal(aliases.Count, aliases.Distinct().Count());
         Assert.Equal(["n0", "n", "a-b", "c-d", "n1"], aliases.Select(a => writer.Names[a]));

@@ -1,5 +1,4 @@
 using Amazon.DynamoDBv2.Model;
-using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -9,11 +8,8 @@ namespace EFCore.DynamoDb.Storage;
 /// Writes DynamoDB expression text. Every attribute name goes behind an <c>ExpressionAttributeNames</c> alias
 /// (so reserved words just work) and every value behind an <c>ExpressionAttributeValues</c> placeholder.
 /// </summary>
-internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, object?> parameters)
+internal sealed class DynamoDbExpressionWriter
 {
-    /// <summary>The parameters of expressions that have none: writes, and conditions fixed when the model is built.</summary>
-    public static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
-
     private readonly Dictionary<string, string> _aliasesByName = [];
 
     public Dictionary<string, string> Names { get; } = [];
@@ -52,137 +48,5 @@ internal sealed class DynamoDbExpressionWriter(IReadOnlyDictionary<string, objec
         var placeholder = ":v" + Values.Count;
         Values[placeholder] = value;
         return placeholder;
-    }
-
-    /// <summary>The condition text of a filter, with C#'s null semantics (an absent or NULL attribute is null).</summary>
-    public string Write(DynamoDbFilter filter)
-        => filter switch
-        {
-            DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
-            DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
-            DynamoDbComparisonFilter comparison => WriteComparison(comparison),
-            DynamoDbFunctionFilter function => function.Value.ToAttributeValue(parameters) is { } argument
-                ? $"{function.Function}({Path(function.Property)}, {Value(argument)})"
-                : Never(function.Property),
-            DynamoDbInFilter @in => WriteIn(@in),
-            DynamoDbAttributeComparisonFilter attributes => WriteAttributeComparison(attributes),
-            DynamoDbTupleInFilter tuples => tuples.Expand(parameters) is { } any
-                ? (any is DynamoDbLogicalFilter ? Write(any) : "(" + Write(any) + ")")
-                : Never(tuples.Components[0].Property),
-            DynamoDbElementComparisonFilter element => element.Value.ToAttributeValue(parameters) is { } elementValue
-                ? $"{Path(element.Property)}[{element.Index}] {Operator(element.Operator)} {Value(elementValue)}"
-                : Never(element.Property),
-            DynamoDbElementMemberComparisonFilter member => WriteComparison(
-                $"{Path(member.Collection)}[{member.Index}].{Path(member.Property)}", member.Operator, member.Value.ToAttributeValue(parameters)),
-            DynamoDbSizeFilter size => WriteSize(size),
-            DynamoDbBetweenFilter between => $"{Path(between.Property)} BETWEEN {Value(between.Low.ToAttributeValue(parameters)!)} AND {Value(between.High.ToAttributeValue(parameters)!)}",
-            _ => throw new InvalidOperationException(filter.ToString()),
-        };
-
-    private string WriteIn(DynamoDbInFilter filter)
-    {
-        var values = filter.Evaluate(parameters).ToList();
-        var present = values.Select(v => v.ToAttributeValue(parameters)).OfType<AttributeValue>().Select(Value).ToList();
-        var name = Path(filter.Property);
-        // DynamoDB takes at most 100 operands per IN: longer lists become an OR of INs.
-        var test = present.Count == 0
-            ? Never(filter.Property)
-            : string.Join(" OR ", present.Chunk(DynamoDbServiceLimits.InOperands).Select(chunk => $"{name} IN ({string.Join(", ", chunk)})"));
-        test = present.Count > DynamoDbServiceLimits.InOperands ? "(" + test + ")" : test;
-        return present.Count < values.Count
-            ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
-            : test;
-    }
-
-    /// <summary>
-    /// <c>#a op #b</c>, with C#'s null semantics: two null values are equal (DynamoDB compares no missing attribute
-    /// equal), and an ordering comparison with null is false (as in DynamoDB).
-    /// </summary>
-    private string WriteAttributeComparison(DynamoDbAttributeComparisonFilter filter)
-    {
-        var (left, right) = (Path(filter.Left), Path(filter.Right));
-        var test = $"{left} {Operator(filter.Operator)} {right}";
-        if (filter.Operator is not (DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
-            || !filter.Left.IsNullable || !filter.Right.IsNullable)
-        {
-            // With a non-nullable side, no two nulls can meet: DynamoDB's comparison is C#'s, except that a missing
-            // attribute differs from any value, as null does.
-            return filter.Operator == DynamoDbComparisonOperator.NotEqual && (filter.Left.IsNullable || filter.Right.IsNullable)
-                ? $"(NOT {left} = {right})"
-                : test;
-        }
-
-        var nullType = Value(new AttributeValue { S = "NULL" });
-        var bothNull = $"((attribute_not_exists({left}) OR attribute_type({left}, {nullType})) AND (attribute_not_exists({right}) OR attribute_type({right}, {nullType})))";
-        var equal = $"({left} = {right} OR {bothNull})";
-        return filter.Operator == DynamoDbComparisonOperator.Equal ? equal : $"(NOT {equal})";
-    }
-
-    private static string Operator(DynamoDbComparisonOperator op)
-        => op switch
-        {
-            DynamoDbComparisonOperator.Equal => "=",
-            DynamoDbComparisonOperator.NotEqual => "<>",
-            DynamoDbComparisonOperator.LessThan => "<",
-            DynamoDbComparisonOperator.LessThanOrEqual => "<=",
-            DynamoDbComparisonOperator.GreaterThan => ">",
-            _ => ">=",
-        };
-
-    /// <summary>
-    /// <c>size(#p) op :n</c>. An absent collection reads back empty, so when the comparison holds for a size of 0
-    /// it also holds for an absent attribute (for which <c>size</c> is false).
-    /// </summary>
-    private string WriteSize(DynamoDbSizeFilter size)
-    {
-        var count = size.Value.ToAttributeValue(parameters)!;
-        var name = Path(size.Property);
-        var test = $"size({name}) {Operator(size.Operator)} {Value(count)}";
-        var limit = decimal.Parse(count.N, System.Globalization.CultureInfo.InvariantCulture);
-        var holdsForEmpty = size.Operator switch
-        {
-            DynamoDbComparisonOperator.Equal => limit == 0,
-            DynamoDbComparisonOperator.NotEqual => limit != 0,
-            DynamoDbComparisonOperator.LessThan => 0 < limit,
-            DynamoDbComparisonOperator.LessThanOrEqual => 0 <= limit,
-            DynamoDbComparisonOperator.GreaterThan => 0 > limit,
-            _ => 0 >= limit,
-        };
-        return holdsForEmpty ? $"(attribute_not_exists({name}) OR {test})" : test;
-    }
-
-    /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
-    private string Never(IProperty property) => Never(Path(property));
-
-    private static string Never(string name) => $"(attribute_exists({name}) AND attribute_not_exists({name}))";
-
-    private string WriteComparison(DynamoDbComparisonFilter comparison)
-        => WriteComparison(Path(comparison.Property), comparison.Operator, comparison.Value.ToAttributeValue(parameters));
-
-    private string WriteComparison(string name, DynamoDbComparisonOperator op, AttributeValue? value)
-    {
-        if (value == null)
-        {
-            var nullType = Value(new AttributeValue { S = "NULL" });
-            return op switch
-            {
-                DynamoDbComparisonOperator.Equal => $"(attribute_not_exists({name}) OR attribute_type({name}, {nullType}))",
-                DynamoDbComparisonOperator.NotEqual => $"(attribute_exists({name}) AND NOT attribute_type({name}, {nullType}))",
-                // In C# an ordering comparison with null is false.
-                _ => Never(name),
-            };
-        }
-
-        var placeholder = Value(value);
-        return op switch
-        {
-            DynamoDbComparisonOperator.Equal => $"{name} = {placeholder}",
-            // An absent attribute is null in C#, and null differs from any value.
-            DynamoDbComparisonOperator.NotEqual => $"(attribute_not_exists({name}) OR {name} <> {placeholder})",
-            DynamoDbComparisonOperator.LessThan => $"{name} < {placeholder}",
-            DynamoDbComparisonOperator.LessThanOrEqual => $"{name} <= {placeholder}",
-            DynamoDbComparisonOperator.GreaterThan => $"{name} > {placeholder}",
-            _ => $"{name} >= {placeholder}",
-        };
     }
 }

@@ -9,7 +9,7 @@ internal sealed class DynamoDbDeletedEntryWriter(DynamoDbContextSettings setting
     public override DynamoDbWriteCommand Create(DynamoDbOwnedChanges changes)
     {
         var entry = changes.Root;
-        var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
+        var writer = new DynamoDbExpressionWriter();
         var key = KeyAttributes(entry, entry.EntityType.FindPrimaryKey()!);
         var (condition, checksTokens) = ExistsUnchanged(entry, writer);
         var write = new DynamoDbItemWrite

@@ -23,7 +23,7 @@ internal sealed class DynamoDbModifiedEntryWriter(DynamoDbContextSettings settin
         var entry = changes.Root;
         var shape = DynamoDbWriteShape.Of(entry.EntityType);
         var generated = new List<(IUpdateEntry, IProperty, object)>();
-        var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
+        var writer = new DynamoDbExpressionWriter();
         var key = KeyAttributes(entry, entry.EntityType.FindPrimaryKey()!);
         var (condition, _) = ExistsUnchanged(entry, writer);
         var update = new DynamoDbUpdateExpressionBuilder(writer);

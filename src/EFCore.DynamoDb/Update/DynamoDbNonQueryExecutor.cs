@@ -101,9 +101,9 @@ internal static class DynamoDbNonQueryExecutor
         Dictionary<string, AttributeValue> key,
         IReadOnlyDictionary<string, object?> parameters)
     {
-        var writer = new DynamoDbExpressionWriter(parameters);
+        var writer = new DynamoDbExpressionWriter();
         var partitionKey = writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName());
-        var condition = $"attribute_exists({partitionKey})" + (filter == null ? "" : " AND " + writer.Write(filter));
+        var condition = $"attribute_exists({partitionKey})" + (filter == null ? "" : " AND " + new DynamoDbConditionWriter(writer, parameters).Write(filter));
         var update = setters == null ? null : UpdateExpression(setters, writer, parameters);
         var size = DynamoDbItemSize.Of(key) + (update?.ValueBytes ?? 0);
         if (size > DynamoDbServiceLimits.ItemBytes)

@@ -114,7 +114,7 @@ internal sealed class DynamoDbUnloadedDependentFinder(
 
         public DynamoDbWriteCommand ToCommand()
         {
-            var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
+            var writer = new DynamoDbExpressionWriter();
             var update = new DynamoDbUpdateExpressionBuilder(writer);
             var conditions = new List<string>();
             foreach (var (foreignKey, principal) in Conditions)

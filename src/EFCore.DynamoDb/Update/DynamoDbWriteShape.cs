@@ -23,7 +23,7 @@ internal sealed class DynamoDbWriteShape
                 (p.GetTypeMapping().Converter?.ProviderClrType ?? p.ClrType).IsValueType))
             .ToArray();
 
-        var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
+        var writer = new DynamoDbExpressionWriter();
         var partitionKey = writer.Name(KeyAttributeNames[0]);
         KeyAliases = writer.Names;
         InsertCondition = $"attribute_not_exists({partitionKey})";

@@ -279,7 +279,7 @@ internal sealed class DynamoDbFilterTranslator
             if (side is DynamoDbBooleanFilter { IsConstant: true } constant)
             {
                 // true AND x = x, false AND x = false; true OR x = true, false OR x = x.
-                return constant.Evaluate(DynamoDbExpressionWriter.NoParameters) == isAnd ? other : constant;
+                return constant.Evaluate(DynamoDbConditionWriter.NoParameters) == isAnd ? other : constant;
             }
         }
 

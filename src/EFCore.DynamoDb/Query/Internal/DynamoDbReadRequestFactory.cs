@@ -140,7 +140,8 @@ internal static class DynamoDbReadRequestFactory
         // A context-wide ConsistentReads() does not apply to global indexes, which cannot read consistently.
         var globalIndex = plan.Index?.GetSecondaryIndexType() == DynamoDbSecondaryIndexType.Global;
         bool? consistentRead = plan.ConsistentRead ?? (settings.ConsistentReads && !globalIndex) ? true : null;
-        var writer = new DynamoDbExpressionWriter(parameters);
+        var writer = new DynamoDbExpressionWriter();
+        var conditions = new DynamoDbConditionWriter(writer, parameters);
         var select = plan.Aggregate == DynamoDbAggregate.None ? null : Select.COUNT;
         var pageSize = plan.EvaluatePageSize(parameters);
         switch (plan.Operation)
@@ -195,8 +196,8 @@ internal static class DynamoDbReadRequestFactory
                 // count towards a Limit.
                 var trims = sortKeyCondition is DynamoDbBetweenFilter { ExcludesBound: true };
 
-                var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, sortKeyCondition).Select(writer.Write));
-                var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, sortKeyCondition).Select(conditions.Write));
+                var filter = plan.Filter == null ? null : conditions.Write(plan.Filter);
 
                 // An index that lacks attributes is read for its keys; the table gives the rest afterwards.
                 var projection = plan.ReadsFromTable || (trims && plan.Aggregate != DynamoDbAggregate.None)
@@ -228,7 +229,7 @@ internal static class DynamoDbReadRequestFactory
 
             default:
             {
-                var filter = plan.Filter == null ? null : writer.Write(plan.Filter);
+                var filter = plan.Filter == null ? null : conditions.Write(plan.Filter);
                 var projection = Projection(plan, writer);
                 return new ScanRequest
                 {
@@ -253,7 +254,7 @@ internal static class DynamoDbReadRequestFactory
     public static BatchGetItemRequest CompleteFromTable(
         DynamoDbReadPlan plan, DynamoDbContextSettings settings, IEnumerable<Dictionary<string, AttributeValue>> keys)
     {
-        var writer = new DynamoDbExpressionWriter(DynamoDbExpressionWriter.NoParameters);
+        var writer = new DynamoDbExpressionWriter();
         var projection = plan.Projection == null
             ? null
             : string.Join(", ", plan.Projection.Union(plan.EntityType.FindPrimaryKey()!.Properties).Select(writer.Path));

@@ -18,7 +18,7 @@ internal sealed class DynamoDbTableExporter(IQueryContextFactory queryContextFac
     public async Task<long> ExportAsync(
         IEntityType entityType, Stream destination, DynamoDbExportOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        var cursor = new DynamoDbReadCursor((DynamoDbQueryContext)queryContextFactory.Create(), Plan(entityType, options), null, DynamoDbExpressionWriter.NoParameters);
+        var cursor = new DynamoDbReadCursor((DynamoDbQueryContext)queryContextFactory.Create(), Plan(entityType, options), null, DynamoDbConditionWriter.NoParameters);
         var buffer = new ArrayBufferWriter<byte>();
         await using var writer = new Utf8JsonWriter(buffer);
         long exported = 0;
