@@ -73,6 +73,10 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static readonly bool Everything = true;
 
+    private static readonly long LongStock = 12;
+
+    private static readonly double[] Ratings = [2.5, 3.5];
+
     private static readonly bool Nothing = !Everything;
 
     public sealed record Key(string Category, string Sku);
@@ -184,6 +188,15 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Keyed("coalesce equals fallback", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") == "none").Select(p => p.Sku)),
         Keyed("coalesce equals other", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") == "sale").Select(p => p.Sku)),
         Keyed("coalesce not equal", q => q.Where(p => p.Category == "games" && (p.Tag ?? "none") != "none").Select(p => p.Sku)),
+        Keyed("equals of another type is false", q => q.Where(p => p.Category == "books" && p.Stock.Equals(5L)).Select(p => p.Sku)),
+        Keyed("static equals of another type is false", q => q.Where(p => p.Category == "books" && Equals(p.Stock, 5L)).Select(p => p.Sku)),
+        Keyed("equals of the same type", q => q.Where(p => p.Category == "books" && p.Stock.Equals(5)).Select(p => p.Sku)),
+        Keyed("nullable equals value", q => q.Where(p => p.Category == "music" && p.Rating.Equals(Ratings[0])).Select(p => p.Sku)),
+        Keyed("int against long", q => q.Where(p => p.Category == "games" && p.Stock == 5L).Select(p => p.Sku)),
+        Keyed("int against long variable", q => q.Where(p => p.Category == "games" && p.Stock <= LongStock).Select(p => p.Sku)),
+        Keyed("enum as its number", q => q.Where(p => p.Category == "food" && (int)p.Color == 1).Select(p => p.Sku)),
+        Keyed("enum in list", q => q.Where(p => p.Category == "food" && new[] { Color.Green }.Contains(p.Color)).Select(p => p.Sku)),
+        Keyed("nullable against plain variable", q => q.Where(p => p.Category == "music" && p.Rating >= Ratings[1]).Select(p => p.Sku)),
         Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
         Scanned("scan sum", q => One(q.Sum(p => p.Stock))),

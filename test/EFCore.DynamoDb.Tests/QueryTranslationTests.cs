@@ -260,6 +260,24 @@ public class EverydayConditionTranslationTests
     }
 
     [Fact]
+    public void Values_are_written_by_the_type_bound_at_translation()
+    {
+        // Equals between different types is false in C#, never a widened match: nothing is read.
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => r.Device == "d" && r.Count.Equals(5L))));
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => r.Device == "d" && Equals(r.Count, 5L))));
+        Assert.Contains(":v1: N:5 }", Text(c => c.Readings.Where(r => r.Device == "d" && r.Count.Equals(5))));
+
+        // A number of another type is compared as it is: DynamoDB compares numbers exactly.
+        Assert.Contains(":v1: N:5 }", Text(c => c.Readings.Where(r => r.Device == "d" && r.Count == 5L)));
+        Assert.Contains(":v1: N:29.5 }", Text(c => c.Readings.Where(r => r.Device == "d" && r.Count > 29.5)));
+
+        // An enum compared through its number is written as the enum property writes its values.
+        Assert.Equal(
+            Text(c => c.Readings.Where(r => r.Device == "d" && r.Level == Level.High)),
+            Text(c => c.Readings.Where(r => r.Device == "d" && (int)r.Level == (int)Level.High)));
+    }
+
+    [Fact]
     public void Refusals_print_the_condition_as_written_without_EF_Core_internal_nodes()
     {
         using var context = new ReadingContext();

@@ -217,6 +217,9 @@ internal static class DynamoDbStrings
     public static string UnsupportedFilter(string expression)
         => $"The condition '{expression}' cannot be translated to a DynamoDB condition expression. Supported: comparisons (==, !=, <, <=, >, >=) of a mapped property with a constant or variable, combined with &&, || and !.";
 
+    public static string UncomparableValue(string attribute, string attributeType, string valueType)
+        => $"A value of type '{valueType}' cannot be compared with '{attribute}', whose values are of type '{attributeType}': no conversion turns one into the other. Compare with a value of the property's type.";
+
     public static string WhereAfterTake
         => "A Where after Take or Skip cannot be translated: DynamoDB filters before it counts results. Apply Where before Take and Skip.";
 

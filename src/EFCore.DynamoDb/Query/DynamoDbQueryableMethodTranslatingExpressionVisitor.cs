@@ -243,8 +243,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         {
             // A stale copy of an updated item must fail its next save: the version moves on with every write.
             translated.Add(version.ClrType == typeof(byte[])
-                ? new DynamoDbUpdateSetter(version, new DynamoDbValueOperand(Expression.Call(NewBinaryVersionMethod), version), DynamoDbUpdateSetterKind.Assign)
-                : new DynamoDbUpdateSetter(version, new DynamoDbValueOperand(Expression.Constant(1), version), DynamoDbUpdateSetterKind.Add));
+                ? new DynamoDbUpdateSetter(version, DynamoDbValueOperand.Of(version, Expression.Call(NewBinaryVersionMethod)), DynamoDbUpdateSetterKind.Assign)
+                : new DynamoDbUpdateSetter(version, DynamoDbValueOperand.Of(version, Expression.Constant(1)), DynamoDbUpdateSetterKind.Add));
         }
 
         return query.PartiQL == null ? new DynamoDbNonQueryExpression(query, translated) : Unsupported(DynamoDbStrings.PartiQLComposition("ExecuteUpdate"));
@@ -294,7 +294,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;
         if (DynamoDbValueOperand.AsValue(value) is { } plain)
         {
-            return new DynamoDbUpdateSetter(property, new DynamoDbValueOperand(plain, property), DynamoDbUpdateSetterKind.Assign);
+            return new DynamoDbUpdateSetter(property, DynamoDbValueOperand.Of(property, plain), DynamoDbUpdateSetterKind.Assign);
         }
 
         var unwrapped = value is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : value;
@@ -308,7 +308,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             && DynamoDbValueOperand.AsValue(binary.Right) is { } amount
                 ? new DynamoDbUpdateSetter(
                     property,
-                    new DynamoDbValueOperand(amount, property),
+                    DynamoDbValueOperand.Of(property, amount),
                     binary.NodeType is ExpressionType.Add or ExpressionType.AddChecked ? DynamoDbUpdateSetterKind.Add : DynamoDbUpdateSetterKind.Subtract)
                 : null;
     }
@@ -343,7 +343,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             nameof(Enumerable.Concat) when attributeType == EFCore.DynamoDb.Storage.DynamoDbAttributeType.List => DynamoDbUpdateSetterKind.AppendToList,
             _ => null,
         };
-        return kind == null ? null : new DynamoDbUpdateSetter(property, new DynamoDbValueOperand(values, property), kind.Value);
+        return kind == null ? null : new DynamoDbUpdateSetter(property, DynamoDbValueOperand.Of(property, values), kind.Value);
     }
 
     /// <summary>A value computed from the count of matching items: the query counts instead of reading.</summary>

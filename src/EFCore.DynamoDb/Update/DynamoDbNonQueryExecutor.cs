@@ -85,8 +85,9 @@ internal static class DynamoDbNonQueryExecutor
         var key = new Dictionary<string, AttributeValue>();
         foreach (var condition in conditions)
         {
-            key[condition.Property.GetAttributeName()] = condition.Value.ToAttributeValue(parameters)
-                ?? throw new InvalidOperationException(Properties.DynamoDbStrings.EmptyKeyValue(plan.EntityType.DisplayName(), condition.Property.Name));
+            var keyProperty = condition.Property!;
+            key[keyProperty.GetAttributeName()] = condition.Value.ToAttributeValue(parameters)
+                ?? throw new InvalidOperationException(Properties.DynamoDbStrings.EmptyKeyValue(plan.EntityType.DisplayName(), keyProperty.Name));
         }
 
         return key;

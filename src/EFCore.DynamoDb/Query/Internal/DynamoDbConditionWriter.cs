@@ -20,38 +20,35 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
         {
             DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
             DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
-            DynamoDbComparisonFilter comparison => WriteComparison(comparison),
+            DynamoDbComparisonFilter { Attribute.IsSize: true } size => WriteSize(size),
+            DynamoDbComparisonFilter comparison => WriteComparison(Path(comparison.Attribute), comparison.Operator, comparison.Value.ToAttributeValue(parameters)),
             DynamoDbFunctionFilter function => function.Value.ToAttributeValue(parameters) is { } argument
                 ? $"{function.Function}({names.Path(function.Property)}, {names.Value(argument)})"
-                : Never(function.Property),
+                : Never(names.Path(function.Property)),
             DynamoDbInFilter @in => WriteIn(@in),
             DynamoDbAttributeComparisonFilter attributes => WriteAttributeComparison(attributes),
             DynamoDbTupleInFilter tuples => tuples.Expand(parameters) is { } any
                 ? (any is DynamoDbLogicalFilter ? Write(any) : "(" + Write(any) + ")")
-                : Never(tuples.Components[0].Property),
-            DynamoDbElementComparisonFilter element => element.Value.ToAttributeValue(parameters) is { } elementValue
-                ? $"{names.Path(element.Property)}[{element.Index}] {Operator(element.Operator)} {names.Value(elementValue)}"
-                : Never(element.Property),
-            DynamoDbElementMemberComparisonFilter member => WriteComparison(
-                $"{names.Path(member.Collection)}[{member.Index}].{names.Path(member.Property)}", member.Operator, member.Value.ToAttributeValue(parameters)),
-            DynamoDbSizeFilter size => WriteSize(size),
+                : Never(names.Path(tuples.Components[0].Property)),
             DynamoDbBetweenFilter between => $"{names.Path(between.Property)} BETWEEN {names.Value(between.Low.ToAttributeValue(parameters)!)} AND {names.Value(between.High.ToAttributeValue(parameters)!)}",
             _ => throw new InvalidOperationException(filter.ToString()),
         };
 
+    /// <summary>The aliased document path of an operand: <c>#Lines[0].#Sku</c>.</summary>
+    private string Path(DynamoDbAttributeOperand operand)
+        => string.Join(".", operand.Path.Select(segment => names.Name(segment.Name) + (segment.Index is { } index ? $"[{index}]" : "")));
+
     private string WriteIn(DynamoDbInFilter filter)
     {
         var values = filter.Evaluate(parameters).ToList();
-        var present = values.Select(v => v.ToAttributeValue(parameters)).OfType<AttributeValue>().Select(names.Value).ToList();
+        var present = values.OfType<AttributeValue>().Select(names.Value).ToList();
         var name = names.Path(filter.Property);
         // DynamoDB takes at most 100 operands per IN: longer lists become an OR of INs.
         var test = present.Count == 0
-            ? Never(filter.Property)
+            ? Never(name)
             : string.Join(" OR ", present.Chunk(DynamoDbServiceLimits.InOperands).Select(chunk => $"{name} IN ({string.Join(", ", chunk)})"));
         test = present.Count > DynamoDbServiceLimits.InOperands ? "(" + test + ")" : test;
-        return present.Count < values.Count
-            ? $"({test} OR {WriteComparison(new DynamoDbComparisonFilter(filter.Property, DynamoDbComparisonOperator.Equal, values.First(v => v.ToAttributeValue(parameters) == null)))})"
-            : test;
+        return present.Count < values.Count ? $"({test} OR {WriteComparison(name, DynamoDbComparisonOperator.Equal, null)})" : test;
     }
 
     /// <summary>
@@ -60,7 +57,7 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
     /// </summary>
     private string WriteAttributeComparison(DynamoDbAttributeComparisonFilter filter)
     {
-        var (left, right) = (names.Path(filter.Left), names.Path(filter.Right));
+        var (left, right) = (Path(filter.Left), Path(filter.Right));
         var test = $"{left} {Operator(filter.Operator)} {right}";
         if (filter.Operator is not (DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
             || !filter.Left.IsNullable || !filter.Right.IsNullable)
@@ -93,10 +90,10 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
     /// <c>size(#p) op :n</c>. An absent collection reads back empty, so when the comparison holds for a size of 0
     /// it also holds for an absent attribute (for which <c>size</c> is false).
     /// </summary>
-    private string WriteSize(DynamoDbSizeFilter size)
+    private string WriteSize(DynamoDbComparisonFilter size)
     {
         var count = size.Value.ToAttributeValue(parameters)!;
-        var name = names.Path(size.Property);
+        var name = Path(size.Attribute);
         var test = $"size({name}) {Operator(size.Operator)} {names.Value(count)}";
         var limit = decimal.Parse(count.N, System.Globalization.CultureInfo.InvariantCulture);
         var holdsForEmpty = size.Operator switch
@@ -112,12 +109,7 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
     }
 
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
-    private string Never(IProperty property) => Never(names.Path(property));
-
     private static string Never(string name) => $"(attribute_exists({name}) AND attribute_not_exists({name}))";
-
-    private string WriteComparison(DynamoDbComparisonFilter comparison)
-        => WriteComparison(names.Path(comparison.Property), comparison.Operator, comparison.Value.ToAttributeValue(parameters));
 
     private string WriteComparison(string name, DynamoDbComparisonOperator op, AttributeValue? value)
     {

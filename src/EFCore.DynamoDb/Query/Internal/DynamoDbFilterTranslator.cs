@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
@@ -65,16 +66,15 @@ internal sealed class DynamoDbFilterTranslator
             // x.Visits.HasValue is x.Visits != null.
             case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
                 when Nullable.GetUnderlyingType(nullable.Type) != null && FindProperty(nullable) is { } optional:
-                return new DynamoDbComparisonFilter(
-                    optional, DynamoDbComparisonOperator.NotEqual, new DynamoDbValueOperand(Expression.Constant(null, nullable.Type), optional));
+                return DynamoDbComparisonFilter.Of(optional, DynamoDbComparisonOperator.NotEqual, Expression.Constant(null, nullable.Type));
 
             // string.IsNullOrEmpty(x.Name): absent, NULL or "".
             case MethodCallExpression { Method.Name: nameof(string.IsNullOrEmpty), Object: null, Arguments: [var text] } call
                 when call.Method.DeclaringType == typeof(string) && FindProperty(text) is { } textProperty:
                 return new DynamoDbLogicalFilter(
                     false,
-                    new DynamoDbComparisonFilter(textProperty, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(null, typeof(string)), textProperty)),
-                    new DynamoDbComparisonFilter(textProperty, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(""), textProperty)));
+                    DynamoDbComparisonFilter.Of(textProperty, DynamoDbComparisonOperator.Equal, Expression.Constant(null, typeof(string))),
+                    DynamoDbComparisonFilter.Of(textProperty, DynamoDbComparisonOperator.Equal, Expression.Constant("")));
 
             case BinaryExpression binary when ToOperator(binary.NodeType) is { } op
                 && IsZero(binary.Right) && TryGetStringCompare(binary.Left, out var compareLeft, out var compareRight):
@@ -83,11 +83,12 @@ internal sealed class DynamoDbFilterTranslator
             case BinaryExpression binary when ToOperator(binary.NodeType) is { } op:
                 return TranslateComparison(binary.Left, op, binary.Right, expression);
 
+            // Equals between values of different types is false, as in C# (never a widened match), as EF Core translates it.
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var argument] }:
-                return TranslateComparison(instance, DynamoDbComparisonOperator.Equal, argument, expression);
+                return OfDifferentTypes(instance, argument) ? DynamoDbBooleanFilter.False : TranslateComparison(instance, DynamoDbComparisonOperator.Equal, argument, expression);
 
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }:
-                return TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
+                return OfDifferentTypes(left, right) ? DynamoDbBooleanFilter.False : TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
 
             case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument] } call
                 when call.Method.DeclaringType == typeof(string)
@@ -96,14 +97,16 @@ internal sealed class DynamoDbFilterTranslator
                 return new DynamoDbFunctionFilter(
                     call.Method.Name == nameof(string.StartsWith) ? DynamoDbFunctionFilter.BeginsWith : DynamoDbFunctionFilter.Contains,
                     property,
-                    new DynamoDbValueOperand(value, property));
+                    DynamoDbValueOperand.Of(property, value));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var collection, out var element)
                 && FindProperty(collection) is { } collectionProperty
                 && DynamoDbCollectionCodecs.FindElementCodec(collectionProperty.ClrType) is { } elementCodec
                 && DynamoDbValueOperand.AsValue(element) is { } elementValue:
                 return new DynamoDbFunctionFilter(
-                    DynamoDbFunctionFilter.Contains, collectionProperty, new DynamoDbValueOperand(elementValue, collectionProperty, elementCodec));
+                    DynamoDbFunctionFilter.Contains,
+                    collectionProperty,
+                    new DynamoDbValueOperand(elementValue, DynamoDbAttributeOperand.ElementsOf(collectionProperty, elementCodec)));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var values, out var item)
                 && FindProperty(item) is { } property
@@ -121,14 +124,16 @@ internal sealed class DynamoDbFilterTranslator
                 when (call.Method.DeclaringType == typeof(Enumerable) || call.Method.DeclaringType == typeof(Queryable))
                     && FindSizeTarget(UnwrapAsQueryable(source)) is { } collection:
                 // x.Lines.Any(), which EF Core also makes of x.Lines.Count > 0.
-                return new DynamoDbSizeFilter(collection, DynamoDbComparisonOperator.GreaterThan, DynamoDbValueOperand.Count(Expression.Constant(0)));
+            {
+                var size = DynamoDbAttributeOperand.SizeOf(collection);
+                return new DynamoDbComparisonFilter(size, DynamoDbComparisonOperator.GreaterThan, new DynamoDbValueOperand(Expression.Constant(0), size));
+            }
 
             default:
                 // A boolean property on its own: x.IsActive means x.IsActive == true.
                 if (expression.Type == typeof(bool) && FindProperty(expression) is { } flag)
                 {
-                    return new DynamoDbComparisonFilter(
-                        flag, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(true), flag));
+                    return DynamoDbComparisonFilter.Of(flag, DynamoDbComparisonOperator.Equal, Expression.Constant(true));
                 }
 
                 return Fail(expression);
@@ -139,10 +144,10 @@ internal sealed class DynamoDbFilterTranslator
     /// The components of <c>v =&gt; v.A == x.P &amp;&amp; v.B == x.Q</c>: each property of the item, with a compiled reader
     /// of the element member it must equal. Null when the lambda is anything else.
     /// </summary>
-    private static List<(IProperty Property, Func<object, object?> Member)>? TupleComponents(LambdaExpression match)
+    private static List<(IProperty Property, Func<object, AttributeValue?> Member)>? TupleComponents(LambdaExpression match)
     {
         var element = match.Parameters[0];
-        var components = new List<(IProperty, Func<object, object?>)>();
+        var components = new List<(IProperty, Func<object, AttributeValue?>)>();
         var pending = new Stack<Expression>([match.Body]);
         while (pending.TryPop(out var node))
         {
@@ -170,7 +175,9 @@ internal sealed class DynamoDbFilterTranslator
 
             var boxed = Expression.Parameter(typeof(object), "element");
             var read = ReplacingExpressionVisitor.Replace(element, Expression.Convert(boxed, element.Type), member);
-            components.Add((property, Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), boxed).Compile()));
+            var readMember = Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), boxed).Compile();
+            var write = DynamoDbValueConversion.Writer(member.Type, DynamoDbAttributeOperand.Of(property));
+            components.Add((property, item => write(readMember(item))));
         }
 
         return components;
@@ -257,11 +264,15 @@ internal sealed class DynamoDbFilterTranslator
         foreach (var property in key)
         {
             // A null entity has no key: the comparison with a null key matches no item.
+            var keyValue = Expression.Property(value, property.PropertyInfo!);
+            var nullableType = keyValue.Type.IsValueType && Nullable.GetUnderlyingType(keyValue.Type) == null
+                ? typeof(Nullable<>).MakeGenericType(keyValue.Type)
+                : keyValue.Type;
             var member = Expression.Condition(
                 Expression.Equal(value, Expression.Constant(null, value.Type)),
-                Expression.Constant(null, typeof(object)),
-                Expression.Convert(Expression.Property(value, property.PropertyInfo!), typeof(object)));
-            var comparison = new DynamoDbComparisonFilter(property, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(member, property));
+                Expression.Constant(null, nullableType),
+                Expression.Convert(keyValue, nullableType));
+            var comparison = DynamoDbComparisonFilter.Of(property, DynamoDbComparisonOperator.Equal, member);
             same = same == null ? comparison : new DynamoDbLogicalFilter(true, same, comparison);
         }
 
@@ -331,57 +342,44 @@ internal sealed class DynamoDbFilterTranslator
             }
         }
 
-        if (FindListElement(left) is { } element && DynamoDbValueOperand.AsValue(right) is { } elementValue)
+        // Operands in one order: the item's attribute on the left.
+        var (attribute, other, normalised) = BindAttribute(left) is { } leftAttribute ? (leftAttribute, right, op)
+            : BindAttribute(right) is { } rightAttribute ? (rightAttribute, left, Mirror(op))
+            : (null, null, op);
+        if (attribute != null && DynamoDbValueOperand.AsValue(other!) is { } value)
         {
-            return new DynamoDbElementComparisonFilter(element.Property, element.Index, op, new DynamoDbValueOperand(elementValue, element.Property, element.Codec));
-        }
-
-        if (FindListElement(right) is { } mirroredElement && DynamoDbValueOperand.AsValue(left) is { } mirroredElementValue)
-        {
-            return new DynamoDbElementComparisonFilter(
-                mirroredElement.Property, mirroredElement.Index, Mirror(op), new DynamoDbValueOperand(mirroredElementValue, mirroredElement.Property, mirroredElement.Codec));
-        }
-
-        if (FindElementMember(left) is { } member && DynamoDbValueOperand.AsValue(right) is { } memberValue)
-        {
-            return new DynamoDbElementMemberComparisonFilter(
-                member.Collection, member.Index, member.Property, op, new DynamoDbValueOperand(memberValue, member.Property));
-        }
-
-        if (FindElementMember(right) is { } mirroredMember && DynamoDbValueOperand.AsValue(left) is { } mirroredMemberValue)
-        {
-            return new DynamoDbElementMemberComparisonFilter(
-                mirroredMember.Collection, mirroredMember.Index, mirroredMember.Property, Mirror(op), new DynamoDbValueOperand(mirroredMemberValue, mirroredMember.Property));
-        }
-
-        if (FindSizedProperty(left) is { } sized && DynamoDbValueOperand.AsValue(right) is { } size)
-        {
-            return new DynamoDbSizeFilter(sized, op, DynamoDbValueOperand.Count(size));
-        }
-
-        if (FindSizedProperty(right) is { } mirroredSized && DynamoDbValueOperand.AsValue(left) is { } mirroredSize)
-        {
-            return new DynamoDbSizeFilter(mirroredSized, Mirror(op), DynamoDbValueOperand.Count(mirroredSize));
-        }
-
-        if (FindProperty(left) is { } property && DynamoDbValueOperand.AsValue(right) is { } value)
-        {
-            return new DynamoDbComparisonFilter(property, op, new DynamoDbValueOperand(value, property));
-        }
-
-        if (FindProperty(right) is { } mirrored && DynamoDbValueOperand.AsValue(left) is { } mirroredValue)
-        {
-            return new DynamoDbComparisonFilter(mirrored, Mirror(op), new DynamoDbValueOperand(mirroredValue, mirrored));
+            return new DynamoDbComparisonFilter(attribute, normalised, new DynamoDbValueOperand(value, attribute));
         }
 
         // Two attributes of the item (x.Max > x.Min): comparable when DynamoDB stores both as the same type.
-        if (FindProperty(left) is { } leftProperty && FindProperty(right) is { } rightProperty
-            && AttributeType(leftProperty) is { } leftType && leftType == AttributeType(rightProperty))
+        if (attribute is { IsSize: false } && BindAttribute(other!) is { IsSize: false } second && attribute.AttributeType == second.AttributeType)
         {
-            return new DynamoDbAttributeComparisonFilter(leftProperty, op, rightProperty);
+            return new DynamoDbAttributeComparisonFilter(attribute, normalised, second);
         }
 
         return Fail(whole);
+    }
+
+    /// <summary>
+    /// What an expression reads from the item, bound to its attribute operand: an element of a list, a member of an
+    /// element of a collection, a size, or a property's attribute; null when it reads none of these.
+    /// </summary>
+    private static DynamoDbAttributeOperand? BindAttribute(Expression expression)
+        => FindListElement(expression) is { } element ? DynamoDbAttributeOperand.Element(element.Property, element.Index, element.Codec)
+            : FindElementMember(expression) is { } member ? DynamoDbAttributeOperand.ElementMember(member.Collection, member.Index, member.Property)
+            : FindSizedProperty(expression) is { } sized ? DynamoDbAttributeOperand.SizeOf(sized)
+            : FindProperty(expression) is { } property ? DynamoDbAttributeOperand.Of(property)
+            : null;
+
+    /// <summary>Whether two operands of <c>Equals</c> are values of different scalar types (<c>int</c> and <c>long</c>): never equal.</summary>
+    private static bool OfDifferentTypes(Expression left, Expression right)
+    {
+        var (leftType, rightType) = (RemoveConvert(left).Type, RemoveConvert(right).Type);
+        leftType = Nullable.GetUnderlyingType(leftType) ?? leftType;
+        rightType = Nullable.GetUnderlyingType(rightType) ?? rightType;
+        return leftType != rightType && IsScalar(leftType) && IsScalar(rightType);
+
+        static bool IsScalar(Type type) => type.IsValueType || type == typeof(string);
     }
 
     /// <summary>An element of a list property read by a constant index (<c>x.Tags[0]</c>, <c>x.Scores[1]</c>), if any.</summary>
@@ -543,9 +541,6 @@ internal sealed class DynamoDbFilterTranslator
     }
 
     private static bool IsZero(Expression expression) => expression is ConstantExpression { Value: 0 };
-
-    private static DynamoDbAttributeType? AttributeType(IProperty property)
-        => (property.FindTypeMapping() as DynamoDbTypeMapping)?.Codec.AttributeType;
 
     /// <summary><c>values.Contains(item)</c> as an instance call or as <c>Enumerable.Contains(values, item)</c>.</summary>
     private static bool TryGetCollectionContains(MethodCallExpression call, out Expression values, out Expression item)

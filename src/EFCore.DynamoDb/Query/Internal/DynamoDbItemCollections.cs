@@ -40,10 +40,10 @@ internal static class DynamoDbItemCollections
     public static DynamoDbReadPlan Widen(DynamoDbReadPlan plan, IEnumerable<IEntityType> dependentTypes)
     {
         var typeFilter = (DynamoDbInFilter)plan.Filter!;
-        var values = ((IEnumerable<object?>)((ConstantExpression)typeFilter.Values).Value!)
+        var values = ((IEnumerable<object?>)((ConstantExpression)typeFilter.Values!).Value!)
             .Concat(dependentTypes.SelectMany(DynamoDbQueryExpression.DiscriminatorValues))
             .Distinct()
             .ToArray();
-        return plan with { Filter = typeFilter with { Values = Expression.Constant(values) }, Paging = [] };
+        return plan with { Filter = new DynamoDbInFilter(typeFilter.Property, Expression.Constant(values)), Paging = [] };
     }
 }

@@ -300,15 +300,12 @@ internal static class DynamoDbReadPlanner
         {
             DynamoDbLogicalFilter logical => ReferencedProperties(logical.Left).Concat(ReferencedProperties(logical.Right)),
             DynamoDbNotFilter not => ReferencedProperties(not.Operand),
-            DynamoDbComparisonFilter comparison => [comparison.Property],
+            DynamoDbComparisonFilter comparison => [comparison.Attribute.Property],
             DynamoDbFunctionFilter function => [function.Property],
             DynamoDbInFilter @in => [@in.Property],
             DynamoDbTupleInFilter tuples => tuples.Components.Select(c => c.Property),
-            DynamoDbAttributeComparisonFilter attributes => [attributes.Left, attributes.Right],
+            DynamoDbAttributeComparisonFilter attributes => [attributes.Left.Property, attributes.Right.Property],
             DynamoDbBetweenFilter between => [between.Property],
-            DynamoDbSizeFilter size => [size.Property],
-            DynamoDbElementComparisonFilter element => [element.Property],
-            DynamoDbElementMemberComparisonFilter member => [member.Collection],
             _ => [],
         };
 

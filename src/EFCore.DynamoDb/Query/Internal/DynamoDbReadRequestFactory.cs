@@ -75,9 +75,9 @@ internal static class DynamoDbReadRequestFactory
     /// <summary>The distinct, non-null values of a key's <c>IN</c>, each as an equality; null when the key has no <c>IN</c>.</summary>
     private static IEnumerable<DynamoDbComparisonFilter?>? EqualityPerValue(DynamoDbInFilter? values, IReadOnlyDictionary<string, object?> parameters)
         => values?.Evaluate(parameters)
-            .Where(value => value.ToAttributeValue(parameters) != null)
-            .DistinctBy(value => DynamoDbRequestPrinter.PrintValue(value.ToAttributeValue(parameters)!))
-            .Select(value => new DynamoDbComparisonFilter(values.Property, DynamoDbComparisonOperator.Equal, value));
+            .OfType<AttributeValue>()
+            .DistinctBy(DynamoDbRequestPrinter.PrintValue)
+            .Select(value => DynamoDbComparisonFilter.Equal(values.Property, value));
 
     private static ScanRequest InSegment(ScanRequest scan, int segment, DynamoDbScanSegments segments)
     {
@@ -169,7 +169,7 @@ internal static class DynamoDbReadRequestFactory
                         return null;
                     }
 
-                    key[condition.Property.GetAttributeName()] = value;
+                    key[condition.Property!.GetAttributeName()] = value;
                 }
 
                 var getProjection = Projection(plan, writer);

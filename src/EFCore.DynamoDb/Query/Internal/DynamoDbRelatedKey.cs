@@ -41,8 +41,8 @@ internal sealed class DynamoDbRelatedKey
 
     /// <summary>The condition the related items meet: each target property equals its parameter.</summary>
     public DynamoDbFilter KeyPredicate()
-        => DynamoDbFilter.And(TargetProperties.Select((p, i) => (DynamoDbFilter)new DynamoDbComparisonFilter(
-            p, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(_parameters[i], p))))!;
+        => DynamoDbFilter.And(TargetProperties.Select((p, i) => (DynamoDbFilter)DynamoDbComparisonFilter.Of(
+            p, DynamoDbComparisonOperator.Equal, _parameters[i])))!;
 
     /// <summary>The source item's key values as one text; null when one is missing (an optional relationship not set).</summary>
     public string? SourceIdentity(Dictionary<string, AttributeValue> item) => DynamoDbKeyIdentity.OfValues(item, _sourceNames);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
+using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -10,9 +11,9 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// element on every component. Over the table's full primary key it is a list of keys, read with <c>BatchGetItem</c>;
 /// elsewhere it is written as <c>(#P = :v0 AND #Q = :v1) OR ...</c>.
 /// </summary>
-/// <param name="Components">Each property compared, with the member of the element it is compared with.</param>
+/// <param name="Components">Each property compared, with a reader of the element member it is compared with, written as the property's value.</param>
 /// <param name="Values">The collection, expanded per execution.</param>
-internal sealed record DynamoDbTupleInFilter(IReadOnlyList<(IProperty Property, Func<object, object?> Member)> Components, Expression Values)
+internal sealed record DynamoDbTupleInFilter(IReadOnlyList<(IProperty Property, Func<object, AttributeValue?> Member)> Components, Expression Values)
     : DynamoDbFilter
 {
     /// <summary>The equalities each element of one execution asks for, in the collection's order.</summary>
@@ -27,10 +28,7 @@ internal sealed record DynamoDbTupleInFilter(IReadOnlyList<(IProperty Property, 
 
         foreach (var element in collection ?? Array.Empty<object>())
         {
-            yield return Components
-                .Select(c => new DynamoDbComparisonFilter(
-                    c.Property, DynamoDbComparisonOperator.Equal, new DynamoDbValueOperand(Expression.Constant(c.Member(element!), typeof(object)), c.Property)))
-                .ToList();
+            yield return Components.Select(c => DynamoDbComparisonFilter.Equal(c.Property, c.Member(element!))).ToList();
         }
     }
 

@@ -1,84 +1,66 @@
-using System.Globalization;
 using System.Linq.Expressions;
-using System.Diagnostics;
 using System.Reflection;
 using Amazon.DynamoDBv2.Model;
-using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>
-/// A value compared with a property: a constant of the query, one of its parameters, or a client expression over
-/// them (such as <c>DateTime.UtcNow.AddDays(-days)</c>), evaluated per execution and always sent as an expression
-/// attribute value (never spliced into the expression text), converted as the property's values are.
+/// A value compared with an attribute operand: a constant of the query, one of its parameters, or a client expression
+/// over them (such as <c>DateTime.UtcNow.AddDays(-days)</c>), evaluated per execution and always sent as an expression
+/// attribute value (never spliced into the expression text). How it is written is decided at translation, from its
+/// CLR type and the operand's (<see cref="DynamoDbValueConversion"/>).
 /// </summary>
-internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty? property, DynamoDbScalarCodec? elementCodec = null)
+internal sealed class DynamoDbValueOperand
 {
-    /// <summary>A count (the size of a collection of complex values), written as a number.</summary>
-    public static DynamoDbValueOperand Count(Expression valueExpression)
-        => new(valueExpression, null, DynamoDbScalarCodecs.Find(typeof(int)));
-
-    private IProperty Property => property ?? throw new UnreachableException("A count operand has no property.");
-
     private static readonly ParameterExpression ParametersParameter
         = Expression.Parameter(typeof(IReadOnlyDictionary<string, object?>), "parameters");
 
     private static readonly MethodInfo ParameterValueMethod
         = typeof(DynamoDbValueOperand).GetMethod(nameof(ParameterValue), BindingFlags.Static | BindingFlags.NonPublic)!;
 
-    private readonly Lazy<Func<IReadOnlyDictionary<string, object?>, object?>> _evaluator = new(() => Compile(valueExpression));
+    private readonly Expression _value;
+    private readonly Func<object?, AttributeValue?> _write;
+    private readonly Lazy<Func<IReadOnlyDictionary<string, object?>, object?>> _evaluator;
+
+    public DynamoDbValueOperand(Expression valueExpression, DynamoDbAttributeOperand target)
+    {
+        ValueExpression = valueExpression;
+        _value = Unwrap(valueExpression);
+        _write = DynamoDbValueConversion.Writer(_value.Type, target);
+        _evaluator = new(() => Compile(_value));
+    }
+
+    /// <summary>A value of a property's whole attribute.</summary>
+    public static DynamoDbValueOperand Of(IProperty property, Expression valueExpression)
+        => new(valueExpression, DynamoDbAttributeOperand.Of(property));
+
+    /// <summary>A value already written for one execution (an element of a list of key values).</summary>
+    public static DynamoDbValueOperand Written(AttributeValue? value)
+        => new(Expression.Constant(value, typeof(AttributeValue)), static written => (AttributeValue?)written);
+
+    private DynamoDbValueOperand(Expression written, Func<object?, AttributeValue?> write)
+    {
+        ValueExpression = _value = written;
+        _write = write;
+        _evaluator = new(() => Compile(written));
+    }
 
     /// <summary>The value's expression, possibly behind a conversion.</summary>
-    public Expression ValueExpression { get; } = valueExpression;
+    public Expression ValueExpression { get; }
 
-    private object? EvaluateRaw(IReadOnlyDictionary<string, object?> parameters)
-        => Unwrap(ValueExpression) switch
+    /// <summary>The value of one execution, as the query gives it.</summary>
+    public object? Evaluate(IReadOnlyDictionary<string, object?> parameters)
+        => _value switch
         {
             ConstantExpression constant => constant.Value,
             QueryParameterExpression parameter => parameters[parameter.Name],
             _ => _evaluator.Value(parameters),
         };
 
-    /// <summary>Evaluates the value for one execution of the query.</summary>
-    public object? Evaluate(IReadOnlyDictionary<string, object?> parameters)
-    {
-        var value = EvaluateRaw(parameters);
-
-        var propertyType = Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType;
-        if (value == null || propertyType.IsInstanceOfType(value) || IsNumber(value))
-        {
-            // A number of another type (Age > 29.5) is compared as it is: DynamoDB compares N values exactly.
-            return value;
-        }
-
-        // C# compares enums through their underlying number: turn the number back into the enum. Elements given for a
-        // collection property (ExecuteUpdate's Union, Except, Concat) become a collection of its type.
-        return propertyType.IsEnum ? Enum.ToObject(propertyType, value)
-            : value is System.Collections.IEnumerable items and not string && DynamoDbCollectionCodecs.Find(propertyType) != null
-                ? DynamoDbCollectionCodecs.ToCollection(propertyType, items)
-            : Convert.ChangeType(value, propertyType, CultureInfo.InvariantCulture);
-    }
-
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
-    public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters)
-    {
-        if (elementCodec != null)
-        {
-            // An element of a collection property (Tags.Contains("x")), written as the collection's elements are.
-            return Unwrap(ValueExpression) is var element && EvaluateRaw(parameters) is { } raw
-                ? elementCodec.WriteObject(element.Type.IsEnum ? Convert.ChangeType(raw, Enum.GetUnderlyingType(element.Type), CultureInfo.InvariantCulture) : raw)
-                : null;
-        }
-
-        var mapping = (DynamoDbTypeMapping)Property.GetTypeMapping();
-        var value = Evaluate(parameters);
-        var propertyType = Nullable.GetUnderlyingType(Property.ClrType) ?? Property.ClrType;
-        return value != null && !propertyType.IsInstanceOfType(value) && mapping.Converter == null
-            ? DynamoDbScalarCodecs.Find(value.GetType())!.WriteObject(value)
-            : mapping.ToAttributeValue(value);
-    }
+    public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters) => _write(Evaluate(parameters));
 
     /// <summary>
     /// The expression as a value the provider can send, or null when it depends on the entity: a constant, a query
@@ -89,11 +71,6 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
         => Unwrap(expression) is ConstantExpression or QueryParameterExpression || ClientValueDetector.IsClientValue(expression)
             ? expression
             : null;
-
-    private bool IsNumber(object value)
-        => Property.GetTypeMapping().Converter == null
-            && DynamoDbScalarCodecs.Find(value.GetType())?.AttributeType == DynamoDbAttributeType.Number
-            && ((DynamoDbTypeMapping)Property.GetTypeMapping()).Codec.AttributeType == DynamoDbAttributeType.Number;
 
     private static Func<IReadOnlyDictionary<string, object?>, object?> Compile(Expression expression)
     {
@@ -114,7 +91,7 @@ internal sealed class DynamoDbValueOperand(Expression valueExpression, IProperty
         return expression;
     }
 
-    public override string ToString() => ValueExpression is ConstantExpression c ? c.Value?.ToString() ?? "null" : ValueExpression.ToString();
+    public override string ToString() => _value is ConstantExpression c ? c.Value?.ToString() ?? "null" : ValueExpression.ToString();
 
     /// <summary>Reads each query parameter from the parameters of the execution.</summary>
     private sealed class ParameterReplacingVisitor : ExpressionVisitor
