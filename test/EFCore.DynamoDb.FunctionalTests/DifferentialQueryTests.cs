@@ -75,6 +75,8 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static readonly long LongStock = 12;
 
+    private static readonly string FallbackTag = "none";
+
     private static readonly double[] Ratings = [2.5, 3.5];
 
     private static readonly bool Nothing = !Everything;
@@ -197,6 +199,20 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Keyed("enum as its number", q => q.Where(p => p.Category == "food" && (int)p.Color == 1).Select(p => p.Sku)),
         Keyed("enum in list", q => q.Where(p => p.Category == "food" && new[] { Color.Green }.Contains(p.Color)).Select(p => p.Sku)),
         Keyed("nullable against plain variable", q => q.Where(p => p.Category == "music" && p.Rating >= Ratings[1]).Select(p => p.Sku)),
+        Keyed("coalesce of attributes", q => q.Where(p => p.Category == "games" && (p.Tag ?? p.Name) == "sale").Select(p => p.Sku)),
+        Keyed("coalesce of attributes not equal", q => q.Where(p => p.Category == "books" && (p.Tag ?? p.Name) != "new").Select(p => p.Sku)),
+        Keyed("coalesce with variable fallback", q => q.Where(p => p.Category == "games" && (p.Tag ?? FallbackTag) == "none").Select(p => p.Sku)),
+        Keyed("coalesce with variable fallback other", q => q.Where(p => p.Category == "games" && (p.Tag ?? FallbackTag) == "new").Select(p => p.Sku)),
+        Keyed("coalesce number ordering", q => q.Where(p => p.Category == "music" && (p.Rating ?? 0) > 2.5).Select(p => p.Sku)),
+        Keyed("coalesce number with variable", q => q.Where(p => p.Category == "music" && (p.Rating ?? Ratings[1]) >= 3).Select(p => p.Sku)),
+        Keyed("coalesce value on the right", q => q.Where(p => p.Category == "games" && "sale" == (p.Tag ?? "none")).Select(p => p.Sku)),
+        Keyed("conditional value", q => q.Where(p => p.Category == "toys" && (p.Discontinued ? "old" : p.Tag) == "old").Select(p => p.Sku)),
+        Keyed("conditional of attributes", q => q.Where(p => p.Category == "toys" && (p.Discontinued ? p.Name : p.Tag) == "new").Select(p => p.Sku)),
+        Keyed("conditional predicate", q => q.Where(p => p.Category == "tools" && (p.Discontinued ? p.Stock > 10 : p.Stock < 5)).Select(p => p.Sku)),
+        Keyed("conditional on variable", q => q.Where(p => p.Category == "tools" && (Everything ? p.Tag : p.Name) == "sale").Select(p => p.Sku)),
+        Keyed("conditional on false variable", q => q.Where(p => p.Category == "tools" && (Nothing ? p.Tag : p.Name) == "sale").Select(p => p.Sku)),
+        Keyed("bool variable in or", q => q.Where(p => p.Category == "books" && (Nothing || p.Stock > 40)).Select(p => p.Sku)),
+        Keyed("true variable in or", q => q.Where(p => p.Category == "books" && (Everything || p.Stock > 40)).Select(p => p.Sku)),
         Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
         Scanned("scan sum", q => One(q.Sum(p => p.Stock))),

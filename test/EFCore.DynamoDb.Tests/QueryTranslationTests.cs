@@ -178,7 +178,6 @@ public class QueryTranslationTests
     [InlineData("ThenBy")]
     [InlineData("ToLower")]
     [InlineData("Last")]
-    [InlineData("CoalesceOfAttributes")]
     [InlineData("Distinct")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
@@ -195,7 +194,6 @@ public class QueryTranslationTests
             "ThenBy" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Time).ThenBy(r => r.Value).ToList(),
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
             "Last" => () => readings.Last(),
-            "CoalesceOfAttributes" => () => readings.Where(r => (r.Name ?? r.Status) == "none").ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
@@ -211,7 +209,6 @@ public class QueryTranslationTests
             "ThenBy" => "ThenBy",
             "ToLower" => "ToLower",
             "Last" => "Last",
-            "CoalesceOfAttributes" => "r.Name ?? r.Status",
             _ => "Distinct",
         }, exception.Message);
     }
@@ -275,6 +272,30 @@ public class EverydayConditionTranslationTests
         Assert.Equal(
             Text(c => c.Readings.Where(r => r.Device == "d" && r.Level == Level.High)),
             Text(c => c.Readings.Where(r => r.Device == "d" && (int)r.Level == (int)Level.High)));
+    }
+
+    [Fact]
+    public void Coalesce_and_conditional_compare_each_branch_under_its_condition()
+    {
+        const string NameNotNull = "(attribute_exists(#Name) AND NOT attribute_type(#Name, :v1))";
+        const string NameNull = "(attribute_not_exists(#Name) OR attribute_type(#Name, :v1))";
+        Assert.Contains(
+            $"FilterExpression: (({NameNotNull} AND #Name = :v2) OR ({NameNull} AND #Status = :v3))",
+            Text(c => c.Readings.Where(r => r.Device == "d" && (r.Name ?? r.Status) == "none")));
+
+        // A fallback the client knows is compared on the client: here it equals the value, so null names match.
+        var fallback = "none";
+        Assert.Contains(
+            $"FilterExpression: (({NameNotNull} AND #Name = :v2) OR {NameNull})",
+            Text(c => c.Readings.Where(r => r.Device == "d" && (r.Name ?? fallback) == "none")));
+        fallback = "other";
+        Assert.Contains(
+            $"FilterExpression: ({NameNotNull} AND #Name = :v2)",
+            Text(c => c.Readings.Where(r => r.Device == "d" && (r.Name ?? fallback) == "none")));
+
+        Assert.Contains(
+            "FilterExpression: ((#Active = :v1 AND #Value > :v2) OR ((NOT #Active = :v3) AND #Count < :v4))",
+            Text(c => c.Readings.Where(r => r.Device == "d" && (r.Active ? r.Value > 1 : r.Count < 2))));
     }
 
     [Fact]

@@ -238,9 +238,6 @@ internal static class DynamoDbStrings
     public static string SeveralPartitionsOrderedOrPaged(string entityType, string query)
         => $"The query '{query}' reads several partitions of '{entityType}' (partition key IN a list) and orders or pages them. DynamoDB orders and pages within one partition: query each partition on its own.";
 
-    public static string BooleanVariableInOr(string condition)
-        => $"The condition '{condition}' combines a bool variable with || or negates it with other conditions. A variable that holds for all items or none can only be ANDed with the rest of the condition (it decides whether anything is read): compose the query in code instead, e.g. 'flag ? query : query.Where(...)'.";
-
     public static string HiLoNotSupported(string entityType, string property, string type)
         => $"UseHiLo was called on '{entityType}.{property}' ({type}), which a hi-lo sequence cannot generate. It generates short, int and long values (and their unsigned kinds) on add, for properties without a value converter or value generator of their own, declared on an entity type that is neither owned nor derived. Remove UseHiLo, or use it on such a property.";
 

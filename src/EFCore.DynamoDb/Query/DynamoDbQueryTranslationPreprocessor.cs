@@ -14,6 +14,12 @@ internal sealed class DynamoDbQueryTranslationPreprocessor(
     DynamoDbQueryCompilationContext queryCompilationContext)
     : QueryTranslationPreprocessor(dependencies, queryCompilationContext)
 {
+    /// <summary>
+    /// <c>EF.Constant(v)</c> is accepted: DynamoDB expressions never hold values in their text, so the value is sent
+    /// as an expression attribute value like any other, evaluated per execution.
+    /// </summary>
+    protected override bool IsEfConstantSupported => true;
+
     public override Expression Process(Expression query)
     {
         query = new DynamoDbQueryOptionsExtractingExpressionVisitor(queryCompilationContext).Visit(query);

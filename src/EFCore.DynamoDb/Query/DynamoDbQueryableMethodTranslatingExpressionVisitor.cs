@@ -113,7 +113,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             return Unsupported(DynamoDbStrings.OrderingAfterPaging);
         }
 
-        var property = DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, keySelector));
+        var property = DynamoDbAttributeBinder.FindProperty(RemapLambdaBody(source, keySelector));
         if (property == null || !SortKeys(query.EntityType).Contains(property))
         {
             return Unsupported(DynamoDbStrings.OrderingNotOnSortKey(query.EntityType.DisplayName(), DynamoDbExpressionText.Print(keySelector)));
@@ -284,7 +284,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     /// <summary><c>SET #p = :v</c>, <c>SET #p = #p ± :v</c>, or null when DynamoDB cannot express the setter.</summary>
     private static DynamoDbUpdateSetter? TranslateSetter(ShapedQueryExpression source, ExecuteUpdateSetter setter)
     {
-        if (DynamoDbFilterTranslator.FindProperty(RemapLambdaBody(source, setter.PropertySelector)) is not { } property
+        if (DynamoDbAttributeBinder.FindProperty(RemapLambdaBody(source, setter.PropertySelector)) is not { } property
             || property.IsPrimaryKey()
             || IsInOptionalMap(property))
         {
@@ -292,7 +292,7 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         var value = setter.ValueExpression is LambdaExpression lambda ? RemapLambdaBody(source, lambda) : setter.ValueExpression;
-        if (DynamoDbValueOperand.AsValue(value) is { } plain)
+        if (DynamoDbClientValue.AsValue(value) is { } plain)
         {
             return new DynamoDbUpdateSetter(property, DynamoDbValueOperand.Of(property, plain), DynamoDbUpdateSetterKind.Assign);
         }
@@ -304,8 +304,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         }
 
         return unwrapped is BinaryExpression { NodeType: ExpressionType.Add or ExpressionType.Subtract or ExpressionType.AddChecked or ExpressionType.SubtractChecked } binary
-            && DynamoDbFilterTranslator.FindProperty(binary.Left) == property
-            && DynamoDbValueOperand.AsValue(binary.Right) is { } amount
+            && DynamoDbAttributeBinder.FindProperty(binary.Left) == property
+            && DynamoDbClientValue.AsValue(binary.Right) is { } amount
                 ? new DynamoDbUpdateSetter(
                     property,
                     DynamoDbValueOperand.Of(property, amount),
@@ -327,8 +327,8 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
 
         if (value is not MethodCallExpression { Arguments: [var source, var argument] } call
             || call.Method.DeclaringType != typeof(Enumerable)
-            || DynamoDbFilterTranslator.FindProperty(source) != property
-            || DynamoDbValueOperand.AsValue(argument) is not { } values)
+            || DynamoDbAttributeBinder.FindProperty(source) != property
+            || DynamoDbClientValue.AsValue(argument) is not { } values)
         {
             return null;
         }

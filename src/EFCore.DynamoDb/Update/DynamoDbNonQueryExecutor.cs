@@ -23,7 +23,7 @@ internal static class DynamoDbNonQueryExecutor
         QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, CancellationToken cancellationToken)
     {
         var context = (DynamoDbQueryContext)queryContext;
-        if (plan.Guards.Any(guard => !guard.Evaluate(context.Parameters)))
+        if (plan.MatchesNothing(context.Parameters))
         {
             // The query's condition is false for every item (Where(x => false), a bool variable): nothing changes.
             return 0;
@@ -104,7 +104,8 @@ internal static class DynamoDbNonQueryExecutor
     {
         var writer = new DynamoDbExpressionWriter();
         var partitionKey = writer.Name(plan.EntityType.FindPrimaryKey()!.Properties[0].GetAttributeName());
-        var condition = $"attribute_exists({partitionKey})" + (filter == null ? "" : " AND " + new DynamoDbConditionWriter(writer, parameters).Write(filter));
+        var filterText = new DynamoDbConditionWriter(writer, parameters).WriteFilter(filter);
+        var condition = $"attribute_exists({partitionKey})" + (filterText == null ? "" : " AND " + filterText);
         var update = setters == null ? null : UpdateExpression(setters, writer, parameters);
         var size = DynamoDbItemSize.Of(key) + (update?.ValueBytes ?? 0);
         if (size > DynamoDbServiceLimits.ItemBytes)

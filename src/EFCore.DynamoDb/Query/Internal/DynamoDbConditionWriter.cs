@@ -14,10 +14,19 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
     /// <summary>The parameters of conditions that have none: those fixed when the query is compiled.</summary>
     public static readonly IReadOnlyDictionary<string, object?> NoParameters = new Dictionary<string, object?>();
 
-    /// <summary>The condition text of a filter.</summary>
+    private string? _nullType;
+
+    /// <summary>The text of a filter expression; null when there is none or it holds for every item in this execution.</summary>
+    public string? WriteFilter(DynamoDbFilter? filter)
+        => filter == null || DynamoDbBooleanFilter.Fold(filter, parameters) == true ? null : Write(filter);
+
+    /// <summary>The condition text of a filter that depends on the item in this execution.</summary>
     public string Write(DynamoDbFilter filter)
         => filter switch
         {
+            // A side that does not depend on the item leaves the other: the whole would not depend on it otherwise.
+            DynamoDbLogicalFilter logical when DynamoDbBooleanFilter.Fold(logical.Left, parameters) != null => Write(logical.Right),
+            DynamoDbLogicalFilter logical when DynamoDbBooleanFilter.Fold(logical.Right, parameters) != null => Write(logical.Left),
             DynamoDbLogicalFilter logical => "(" + Write(logical.Left) + (logical.IsAnd ? " AND " : " OR ") + Write(logical.Right) + ")",
             DynamoDbNotFilter not => "(NOT " + Write(not.Operand) + ")",
             DynamoDbComparisonFilter { Attribute.IsSize: true } size => WriteSize(size),
@@ -69,7 +78,7 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
                 : test;
         }
 
-        var nullType = names.Value(new AttributeValue { S = "NULL" });
+        var nullType = NullType();
         var bothNull = $"((attribute_not_exists({left}) OR attribute_type({left}, {nullType})) AND (attribute_not_exists({right}) OR attribute_type({right}, {nullType})))";
         var equal = $"({left} = {right} OR {bothNull})";
         return filter.Operator == DynamoDbComparisonOperator.Equal ? equal : $"(NOT {equal})";
@@ -108,6 +117,9 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
         return holdsForEmpty ? $"(attribute_not_exists({name}) OR {test})" : test;
     }
 
+    /// <summary>The placeholder of the NULL type descriptor, which <c>attribute_type</c> tests ask for: one per condition.</summary>
+    private string NullType() => _nullType ??= names.Value(new AttributeValue { S = "NULL" });
+
     /// <summary>A condition that no item satisfies (DynamoDB has no literal false).</summary>
     private static string Never(string name) => $"(attribute_exists({name}) AND attribute_not_exists({name}))";
 
@@ -115,7 +127,7 @@ internal sealed class DynamoDbConditionWriter(DynamoDbExpressionWriter names, IR
     {
         if (value == null)
         {
-            var nullType = names.Value(new AttributeValue { S = "NULL" });
+            var nullType = NullType();
             return op switch
             {
                 DynamoDbComparisonOperator.Equal => $"(attribute_not_exists({name}) OR attribute_type({name}, {nullType}))",

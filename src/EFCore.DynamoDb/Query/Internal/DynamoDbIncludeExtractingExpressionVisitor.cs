@@ -141,14 +141,14 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         return base.VisitBinary(node);
     }
 
-    private static bool IsNull(Expression expression) => DynamoDbFilterTranslator.RemoveConvert(expression) is ConstantExpression { Value: null };
+    private static bool IsNull(Expression expression) => DynamoDbAttributeBinder.RemoveConvert(expression) is ConstantExpression { Value: null };
 
     /// <summary>
     /// For a reference navigation of a dependent with a single-property foreign key (<c>x.Blog</c>): the dependent's
     /// expression and the foreign key.
     /// </summary>
     private (Expression Owner, IForeignKey ForeignKey)? ForeignKeyOf(Expression expression)
-        => DynamoDbFilterTranslator.RemoveConvert(expression) is MemberExpression { Expression: { } owner } member
+        => DynamoDbAttributeBinder.RemoveConvert(expression) is MemberExpression { Expression: { } owner } member
             && FindRelationshipNavigation(owner.Type, member.Member.Name) is INavigation { IsOnDependent: true, ForeignKey: { Properties.Count: 1 } foreignKey }
                 ? (owner, foreignKey)
                 : null;
@@ -173,11 +173,11 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
             return null;
         }
 
-        var body = DynamoDbFilterTranslator.RemoveConvert(selector.Body);
+        var body = DynamoDbAttributeBinder.RemoveConvert(selector.Body);
         var name = body switch
         {
-            MemberExpression { Expression: { } instance } member when DynamoDbFilterTranslator.RemoveConvert(instance) == selector.Parameters[0] => member.Member.Name,
-            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var propertyName) && DynamoDbFilterTranslator.RemoveConvert(instance!) == selector.Parameters[0]
+            MemberExpression { Expression: { } instance } member when DynamoDbAttributeBinder.RemoveConvert(instance) == selector.Parameters[0] => member.Member.Name,
+            MethodCallExpression call when call.TryGetEFPropertyArguments(out var instance, out var propertyName) && DynamoDbAttributeBinder.RemoveConvert(instance!) == selector.Parameters[0]
                 => propertyName,
             _ => null,
         };
@@ -245,7 +245,7 @@ internal sealed class DynamoDbIncludeExtractingExpressionVisitor(DynamoDbQueryCo
         }
 
         var members = new List<string>();
-        for (body = DynamoDbFilterTranslator.RemoveConvert(body); body is MemberExpression { Expression: { } instance } member; body = DynamoDbFilterTranslator.RemoveConvert(instance))
+        for (body = DynamoDbAttributeBinder.RemoveConvert(body); body is MemberExpression { Expression: { } instance } member; body = DynamoDbAttributeBinder.RemoveConvert(instance))
         {
             members.Insert(0, member.Member.Name);
         }

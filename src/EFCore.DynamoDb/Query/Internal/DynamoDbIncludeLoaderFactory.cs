@@ -125,7 +125,7 @@ internal sealed class DynamoDbIncludeLoaderFactory(
                         ?? throw new InvalidOperationException(DynamoDbStrings.FilteredIncludeNotTranslated(description, translator.TranslationErrorDetails!)));
                     break;
                 case nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending)
-                    when DynamoDbFilterTranslator.FindProperty(body!) is { } property
+                    when DynamoDbAttributeBinder.FindProperty(body!) is { } property
                         && DynamoDbQueryableMethodTranslatingExpressionVisitor.SortKeys(entityType).Contains(property):
                     query.ApplyOrdering(property, method == nameof(Queryable.OrderBy));
                     break;

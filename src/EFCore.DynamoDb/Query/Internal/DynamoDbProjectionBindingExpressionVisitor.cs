@@ -28,13 +28,13 @@ internal sealed class DynamoDbProjectionBindingExpressionVisitor : ExpressionVis
     private bool ProjectsEntity { get; set; }
 
     protected override Expression VisitMember(MemberExpression node)
-        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type)
-            : DynamoDbFilterTranslator.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
+        => DynamoDbAttributeBinder.FindProperty(node) is { } property ? Read(property, node.Type)
+            : DynamoDbAttributeBinder.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
             : base.VisitMember(node);
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
-        => DynamoDbFilterTranslator.FindProperty(node) is { } property ? Read(property, node.Type)
-            : DynamoDbFilterTranslator.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
+        => DynamoDbAttributeBinder.FindProperty(node) is { } property ? Read(property, node.Type)
+            : DynamoDbAttributeBinder.FindOwnedNavigation(node) is { } navigation ? ReadOwned(navigation, node.Type)
             : base.VisitMethodCall(node);
 
     /// <summary>An owned entity or collection projected on its own: read from the whole item.</summary>

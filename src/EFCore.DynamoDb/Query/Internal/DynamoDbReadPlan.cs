@@ -55,6 +55,13 @@ internal sealed record DynamoDbReadPlan
     /// </summary>
     public IReadOnlyList<DynamoDbBooleanFilter> Guards { get; init; } = [];
 
+    /// <summary>
+    /// Whether no item can match in one execution: a guard is false, or the filter is false whatever the item (a
+    /// comparison of client values that translation made, such as <c>fallback == v</c>); then nothing is read.
+    /// </summary>
+    public bool MatchesNothing(IReadOnlyDictionary<string, object?> parameters)
+        => Guards.Any(guard => !guard.Evaluate(parameters)) || (Filter != null && DynamoDbBooleanFilter.Fold(Filter, parameters) == false);
+
     /// <summary>The properties to read, or null to read whole items.</summary>
     public IReadOnlyList<IProperty>? Projection { get; init; }
 

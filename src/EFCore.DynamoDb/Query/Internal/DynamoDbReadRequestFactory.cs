@@ -21,7 +21,7 @@ internal static class DynamoDbReadRequestFactory
         DynamoDbContextSettings settings,
         int? limit)
     {
-        if (plan.Guards.Count > 0 && plan.Guards.Any(guard => !guard.Evaluate(parameters)))
+        if (plan.MatchesNothing(parameters))
         {
             return [];
         }
@@ -197,7 +197,7 @@ internal static class DynamoDbReadRequestFactory
                 var trims = sortKeyCondition is DynamoDbBetweenFilter { ExcludesBound: true };
 
                 var keyCondition = string.Join(" AND ", KeyConditions(partitionKeyCondition, sortKeyCondition).Select(conditions.Write));
-                var filter = plan.Filter == null ? null : conditions.Write(plan.Filter);
+                var filter = conditions.WriteFilter(plan.Filter);
 
                 // An index that lacks attributes is read for its keys; the table gives the rest afterwards.
                 var projection = plan.ReadsFromTable || (trims && plan.Aggregate != DynamoDbAggregate.None)
@@ -229,7 +229,7 @@ internal static class DynamoDbReadRequestFactory
 
             default:
             {
-                var filter = plan.Filter == null ? null : conditions.Write(plan.Filter);
+                var filter = conditions.WriteFilter(plan.Filter);
                 var projection = Projection(plan, writer);
                 return new ScanRequest
                 {
