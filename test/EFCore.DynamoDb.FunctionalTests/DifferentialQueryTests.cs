@@ -87,6 +87,8 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static readonly List<Key> SomeKeys = [new("books", "SKU-0006"), new("toys", "SKU-0012"), new("books", "SKU-0001"), new("games", "SKU-0040")];
 
+    private static readonly List<Key> NoKeys = [];
+
     private static readonly Look[] SomeLooks = [new("sale", Color.Green), new(null, Color.Red)];
 
     /// <summary>DynamoDB stores numbers without trailing zeros: 87.30m reads back as 87.3m (equal, with another scale).</summary>
@@ -213,6 +215,42 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Keyed("conditional on false variable", q => q.Where(p => p.Category == "tools" && (Nothing ? p.Tag : p.Name) == "sale").Select(p => p.Sku)),
         Keyed("bool variable in or", q => q.Where(p => p.Category == "books" && (Nothing || p.Stock > 40)).Select(p => p.Sku)),
         Keyed("true variable in or", q => q.Where(p => p.Category == "books" && (Everything || p.Stock > 40)).Select(p => p.Sku)),
+        Keyed("ordinal equals", q => q.Where(p => p.Category == "games" && string.Equals(p.Tag, "sale", StringComparison.Ordinal)).Select(p => p.Sku)),
+        Keyed("ordinal equals on the sort key", q => q.Where(p => p.Category == "books" && p.Sku.Equals("SKU-0012", StringComparison.Ordinal)).Select(p => p.Sku)),
+        Keyed("window one item inclusive", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") >= 0 && p.Sku.CompareTo("SKU-0006") <= 0).Select(p => p.Sku)),
+        Keyed("window between neighbours exclusive", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") > 0 && p.Sku.CompareTo("SKU-0012") < 0).Select(p => p.Sku)),
+        Keyed("window excluded low at an item", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") > 0 && p.Sku.CompareTo("SKU-0012") <= 0).Select(p => p.Sku)),
+        Keyed("window excluded high at an item", q => q.Where(p => p.Category == "books" && p.Sku.CompareTo("SKU-0006") >= 0 && p.Sku.CompareTo("SKU-0012") < 0).Select(p => p.Sku)),
+        Keyed("decimal window", q => q.Where(p => p.Category == "food" && p.Price >= 100m && p.Price < 150m).Select(p => p.Sku)),
+        Keyed("nullable not equal value", q => q.Where(p => p.Category == "music" && p.Rating != Ratings[0]).Select(p => p.Sku)),
+        Keyed("nullable less than", q => q.Where(p => p.Category == "music" && p.Rating < 1).Select(p => p.Sku)),
+        Keyed("not nullable less than keeps nulls", q => q.Where(p => p.Category == "music" && !(p.Rating < 1)).Select(p => p.Sku)),
+        Keyed("not in list keeps nulls", q => q.Where(p => p.Category == "games" && !new[] { "sale" }.Contains(p.Tag)).Select(p => p.Sku)),
+        Keyed("not in list of null", q => q.Where(p => p.Category == "games" && !new[] { (string?)null }.Contains(p.Tag)).Select(p => p.Sku)),
+        Keyed("in empty list", q => q.Where(p => p.Category == "games" && Array.Empty<string>().Contains(p.Tag)).Select(p => p.Sku)),
+        Keyed("enum not equal", q => q.Where(p => p.Category == "food" && p.Color != Color.Red).Select(p => p.Sku)),
+        Keyed("enum equals of another type is false", q => q.Where(p => p.Category == "food" && p.Color.Equals(1)).Select(p => p.Sku)),
+        Keyed("bool equals false", q => q.Where(p => p.Category == "toys" && p.Discontinued == false).Select(p => p.Sku)),
+        Keyed("bool not equal true", q => q.Where(p => p.Category == "toys" && p.Discontinued != true).Select(p => p.Sku)),
+        Keyed("or of ands", q => q.Where(p => p.Category == "books" && ((p.Tag == "sale" && p.Stock > 25) || (p.Tag == "new" && p.Stock < 25))).Select(p => p.Sku)),
+        Keyed("nested not", q => q.Where(p => p.Category == "books" && !(p.Stock > 10 && !(p.Tag == null))).Select(p => p.Sku)),
+        Keyed("not of or with null", q => q.Where(p => p.Category == "music" && !(p.Tag == "sale" || p.Rating == null)).Select(p => p.Sku)),
+        Keyed("has value or", q => q.Where(p => p.Category == "music" && (p.Rating.HasValue || p.Stock > 45)).Select(p => p.Sku)),
+        Keyed("not is null or empty", q => q.Where(p => p.Category == "games" && !string.IsNullOrEmpty(p.Tag)).Select(p => p.Sku)),
+        Keyed("coalesce against attribute", q => q.Where(p => p.Category == "music" && (p.Rating ?? 0) < p.Stock).Select(p => p.Sku)),
+        Keyed("coalesce chain", q => q.Where(p => p.Category == "books" && (p.Tag ?? p.Name ?? "none") == "none").Select(p => p.Sku)),
+        Keyed("conditional with null branch", q => q.Where(p => p.Category == "toys" && (p.Discontinued ? null : p.Tag) == null).Select(p => p.Sku)),
+        Keyed("count with coalesce", q => One(q.Count(p => p.Category == "toys" && (p.Tag ?? "x") == "x"))),
+        Keyed("any with conditional", q => One(q.Any(p => p.Category == "toys" && (p.Discontinued ? p.Stock > 100 : false)))),
+        Keyed("sum with coalesce filter", q => One(q.Where(p => p.Category == "food" && (p.Rating ?? 0) > 2).Sum(p => p.Stock))),
+        Keyed("three partition alternatives", q => q.Where(p => p.Category == "books" || p.Category == "toys" || p.Category == "none").Select(p => p.Sku)),
+        Keyed("partition alternatives count", q => One(q.Count(p => p.Category == "music" || p.Category == "tools"))),
+        Keyed("no key pairs", q => q.Where(p => NoKeys.Any(k => k.Category == p.Category && k.Sku == p.Sku)).Select(p => p.Sku)),
+        Keyed("ordered take with coalesce", q => q.Where(p => p.Category == "food" && (p.Tag ?? "none") != "sale").OrderBy(p => p.Sku).Take(6).Select(p => p.Sku), ordered: true),
+        Keyed("first with conditional", q => One(q.Where(p => p.Category == "food" && (p.Discontinued ? p.Stock < 100 : p.Stock > 45)).OrderBy(p => p.Sku).Select(p => p.Sku).FirstOrDefault())),
+        Scanned("scan coalesce", q => q.Where(p => (p.Tag ?? "none") == "none" && p.Stock > 45).Select(p => p.Sku)),
+        Scanned("scan conditional", q => q.Where(p => p.Discontinued ? p.Stock > 45 : p.Stock < 1).Select(p => p.Sku)),
+        Scanned("scan not in", q => q.Where(p => !new[] { "sale", "new" }.Contains(p.Tag) && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
         Scanned("scan sum", q => One(q.Sum(p => p.Stock))),

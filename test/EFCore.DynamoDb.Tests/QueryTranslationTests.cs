@@ -179,6 +179,9 @@ public class QueryTranslationTests
     [InlineData("ToLower")]
     [InlineData("Last")]
     [InlineData("Distinct")]
+    [InlineData("IgnoreCase")]
+    [InlineData("DatePart")]
+    [InlineData("Arithmetic")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
     {
         using var context = new ReadingContext();
@@ -194,20 +197,27 @@ public class QueryTranslationTests
             "ThenBy" => () => readings.Where(r => r.Device == "d").OrderBy(r => r.Time).ThenBy(r => r.Value).ToList(),
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
             "Last" => () => readings.Last(),
+            "IgnoreCase" => () => readings.Where(r => r.Device == "d" && string.Equals(r.Name, "x", StringComparison.OrdinalIgnoreCase)).ToList(),
+            "DatePart" => () => readings.Where(r => r.Device == "d" && r.Time.Year == 2025).ToList(),
+            "Arithmetic" => () => readings.Where(r => r.Device == "d" && r.Count + 1 > 5).ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
         };
 
         var exception = Assert.Throws<InvalidOperationException>(query);
+        Assert.Contains("could not be translated", exception.Message);
         Assert.Contains(shape switch
         {
             "GroupBy" => "GroupBy",
             "Join" => "Join",
             "OrderByNonKey" => "sort key",
-            "EndsWith" => "EndsWith",
+            "EndsWith" => "store the value reversed and use StartsWith",
             "WhereAfterTake" => "Where after Take",
             "OrderByAfterSkip" => "OrderBy after Take or Skip",
             "ThenBy" => "ThenBy",
-            "ToLower" => "ToLower",
+            "ToLower" => "store a normalised copy of the attribute",
+            "IgnoreCase" => "store a normalised copy of the attribute",
+            "DatePart" => "compare the whole date with a range",
+            "Arithmetic" => "compare the attribute itself with a value computed on the client",
             "Last" => "Last",
             _ => "Distinct",
         }, exception.Message);

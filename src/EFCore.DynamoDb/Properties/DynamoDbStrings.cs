@@ -214,8 +214,23 @@ internal static class DynamoDbStrings
         => $"The key property '{entityType}.{property}' is null or empty. DynamoDB keys must have a value; set it before saving.";
 
     // Queries
-    public static string UnsupportedFilter(string expression)
-        => $"The condition '{expression}' cannot be translated to a DynamoDB condition expression. Supported: comparisons (==, !=, <, <=, >, >=) of a mapped property with a constant or variable, combined with &&, || and !.";
+    public static string UnsupportedFilter(string expression, string hint)
+        => $"The condition '{expression}' cannot be translated to a DynamoDB condition expression. {hint}";
+
+    public static string SupportedConditionsHint
+        => "Supported: comparisons (==, !=, <, <=, >, >=) of a mapped property with a constant, a variable or another property, combined with &&, || and !; StartsWith, Contains, IsNullOrEmpty, HasValue, ??, ?:, Count and Length.";
+
+    public static string CaseInsensitiveHint
+        => "DynamoDB compares strings exactly, byte by byte, and cannot change an attribute's case: store a normalised copy of the attribute (for example a lower-case property set when saving) and compare it with a normalised value, or use StartsWith on it.";
+
+    public static string EndsWithHint
+        => "DynamoDB has no ends-with test: store the value reversed and use StartsWith on it, or Contains if any position will do.";
+
+    public static string ComputedAttributeHint
+        => "DynamoDB conditions cannot compute on an attribute (no arithmetic, and no string functions besides begins_with, contains and size): compare the attribute itself with a value computed on the client (x.Price > limit - 1 rather than x.Price + 1 > limit), or store the computed value as its own property.";
+
+    public static string DatePartHint
+        => "DynamoDB cannot take a part of a stored date: compare the whole date with a range (x.At >= new DateTime(2025, 1, 1) && x.At < new DateTime(2026, 1, 1)), or store the part as its own property.";
 
     public static string UncomparableValue(string attribute, string attributeType, string valueType)
         => $"A value of type '{valueType}' cannot be compared with '{attribute}', whose values are of type '{attributeType}': no conversion turns one into the other. Compare with a value of the property's type.";

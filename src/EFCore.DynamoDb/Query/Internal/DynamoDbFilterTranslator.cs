@@ -90,6 +90,15 @@ internal sealed class DynamoDbFilterTranslator
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: { } instance, Arguments: [var argument] }:
                 return OfDifferentTypes(instance, argument) ? DynamoDbBooleanFilter.False : TranslateComparison(instance, DynamoDbComparisonOperator.Equal, argument, expression);
 
+            // Ordinal string equality is DynamoDB's own: strings compare byte by byte.
+            case MethodCallExpression { Method.Name: nameof(string.Equals), Object: { } instance, Arguments: [var argument, ConstantExpression { Value: StringComparison.Ordinal }] }
+                when instance.Type == typeof(string):
+                return TranslateComparison(instance, DynamoDbComparisonOperator.Equal, argument, expression);
+
+            case MethodCallExpression { Method.Name: nameof(string.Equals), Object: null, Arguments: [var left, var right, ConstantExpression { Value: StringComparison.Ordinal }] }
+                when left.Type == typeof(string):
+                return TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
+
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }:
                 return OfDifferentTypes(left, right) ? DynamoDbBooleanFilter.False : TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
 
@@ -447,7 +456,7 @@ internal sealed class DynamoDbFilterTranslator
 
     private DynamoDbFilter? Fail(Expression expression)
     {
-        TranslationErrorDetails ??= DynamoDbStrings.UnsupportedFilter(DynamoDbExpressionText.Print(expression));
+        TranslationErrorDetails ??= DynamoDbStrings.UnsupportedFilter(DynamoDbExpressionText.Print(expression), DynamoDbRefusalHint.For(expression));
         return null;
     }
 
