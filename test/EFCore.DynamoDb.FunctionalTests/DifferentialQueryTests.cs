@@ -89,6 +89,8 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
 
     private static readonly List<Key> NoKeys = [];
 
+    private static readonly (string?, Color) SaleInRed = ("sale", Color.Red);
+
     private static readonly Look[] SomeLooks = [new("sale", Color.Green), new(null, Color.Red)];
 
     /// <summary>DynamoDB stores numbers without trailing zeros: 87.30m reads back as 87.3m (equal, with another scale).</summary>
@@ -251,6 +253,9 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Scanned("scan coalesce", q => q.Where(p => (p.Tag ?? "none") == "none" && p.Stock > 45).Select(p => p.Sku)),
         Scanned("scan conditional", q => q.Where(p => p.Discontinued ? p.Stock > 45 : p.Stock < 1).Select(p => p.Sku)),
         Scanned("scan not in", q => q.Where(p => !new[] { "sale", "new" }.Contains(p.Tag) && p.Stock > 40).Select(p => p.Sku)),
+        Keyed("value tuple equality", q => q.Where(p => p.Category == "food" && ValueTuple.Create(p.Tag, p.Color).Equals(SaleInRed)).Select(p => p.Sku)),
+        Keyed("tuple equality", q => q.Where(p => p.Category == "books" && Tuple.Create(p.Tag, p.Discontinued).Equals(Tuple.Create((string?)"sale", false))).Select(p => p.Sku)),
+        Keyed("tuple inequality", q => q.Where(p => p.Category == "books" && !Tuple.Create(p.Tag, p.Discontinued).Equals(Tuple.Create((string?)"sale", false))).Select(p => p.Sku)),
         Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
         Scanned("scan sum", q => One(q.Sum(p => p.Stock))),

@@ -89,6 +89,13 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
             Assert.Contains("\"ProjectionExpression\"", r.Body);
         });
 
+        // The values combined on the client are counted in a debug log, synchronously (streamed) and asynchronously.
+        var aggregated = Log.MessagesOf(DynamoDbEventId.ValuesAggregated).ToList();
+        Assert.Equal(7, aggregated.Count);
+        Assert.Equal("Sum combined 4 values of 'Age' read from DynamoDB on the client.", aggregated[0]);
+        Assert.Equal("Max combined 4 values of 'Age' read from DynamoDB on the client.", aggregated[2]);
+        Assert.Equal("Average combined 3 values of 'Age' read from DynamoDB on the client.", aggregated[6]);
+
         var empty = context.Users.Where(u => u.Email == "nobody@x.com");
         Assert.Equal(0, await empty.SumAsync(u => u.Age));
         Assert.Null(await empty.MaxAsync(u => u.Visits));

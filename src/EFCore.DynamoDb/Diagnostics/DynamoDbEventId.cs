@@ -83,5 +83,11 @@ public static class DynamoDbEventId
     /// </summary>
     public static readonly EventId AmbientTransactionWarning = Make(22, nameof(AmbientTransactionWarning));
 
+    /// <summary>
+    /// <c>Sum</c>, <c>Min</c>, <c>Max</c> or <c>Average</c> combined on the client the values of one attribute read from
+    /// DynamoDB (which has no aggregates): how many values were read.
+    /// </summary>
+    public static readonly EventId ValuesAggregated = Make(23, nameof(ValuesAggregated));
+
     private static EventId Make(int offset, string name) => new(BaseId + offset, "Microsoft.EntityFrameworkCore.DynamoDb." + name);
 }

@@ -94,6 +94,31 @@ internal static class DynamoDbLoggerExtensions
         => LogTotals(diagnostics, ref ((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogQueryCompleted, DynamoDbEventId.QueryCompleted,
             "A query returned {Count} results with {Requests} DynamoDB requests consuming {Capacity} capacity units.", results, requests, capacity);
 
+    public static void ValuesAggregated(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string method, int values, string attribute)
+    {
+        var definition = (EventDefinition<string, int, string>)(((DynamoDbLoggingDefinitions)diagnostics.Definitions).LogValuesAggregated
+            ??= new EventDefinition<string, int, string>(
+                diagnostics.Options,
+                DynamoDbEventId.ValuesAggregated,
+                LogLevel.Debug,
+                "DynamoDbEventId." + nameof(DynamoDbEventId.ValuesAggregated),
+                level => LoggerMessage.Define<string, int, string>(
+                    level, DynamoDbEventId.ValuesAggregated, "{Method} combined {Count} values of '{Attribute}' read from DynamoDB on the client.")));
+
+        var shouldLog = diagnostics.ShouldLog(definition);
+        var needsEventData = diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled);
+        if (shouldLog)
+        {
+            definition.Log(diagnostics, method, values, attribute);
+        }
+
+        if (needsEventData)
+        {
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, int, string>)d).GenerateMessage(method, values, attribute));
+            diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
+        }
+    }
+
     private static void LogTotals<TCategory>(
         IDiagnosticsLogger<TCategory> diagnostics, ref EventDefinitionBase? cached, EventId eventId, string message, int count, int requests, double capacity)
         where TCategory : LoggerCategory<TCategory>, new()

@@ -28,4 +28,5 @@ internal sealed class DynamoDbLoggingDefinitions : LoggingDefinitions
     public EventDefinitionBase? LogExecutedBatchWriteItem;
     public EventDefinitionBase? LogDynamoDbSaveChangesCompleted;
     public EventDefinitionBase? LogQueryCompleted;
+    public EventDefinitionBase? LogValuesAggregated;
 }

@@ -64,8 +64,10 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
                 typeof(DynamoDbValueAggregateEnumerable<,>)
                     .MakeGenericType(query.ClientAggregateShaper!.Type, shapedQueryExpression.ShaperExpression.Type)
                     .GetConstructors().Single(),
+                queryContext,
                 values,
-                Expression.Constant(method));
+                Expression.Constant(method),
+                Expression.Constant(string.Join(", ", plan.Projection!.Select(p => string.Join(".", p.GetAttributePath())))));
         }
 
         var shaperBody = CreateShaperBody(shapedQueryExpression.ShaperExpression, item);

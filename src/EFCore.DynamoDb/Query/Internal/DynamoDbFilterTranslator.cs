@@ -220,14 +220,37 @@ internal sealed class DynamoDbFilterTranslator
         return new DynamoDbInFilter(discriminator, Expression.Constant(values));
     }
 
+    /// <summary>
+    /// The parts of an anonymous object or a tuple made in the query (<c>new { x.A, x.B }</c>,
+    /// <c>Tuple.Create(x.A, x.B)</c>), each with the member that reads it back; null for anything else.
+    /// </summary>
+    private static (IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members)? Composite(Expression expression)
+        => DynamoDbAttributeBinder.RemoveConvert(expression) switch
+        {
+            NewExpression { Members: { } members } anonymous => (anonymous.Arguments, members),
+            NewExpression tuple when IsTuple(tuple.Type) => (tuple.Arguments, TupleItems(tuple.Type, tuple.Arguments.Count)),
+            MethodCallExpression { Method.Name: nameof(Tuple.Create), Object: null } create
+                when create.Method.DeclaringType == typeof(Tuple) || create.Method.DeclaringType == typeof(ValueTuple)
+                => (create.Arguments, TupleItems(create.Type, create.Arguments.Count)),
+            _ => null,
+        };
+
+    private static bool IsTuple(Type type)
+        => type.IsGenericType && type.FullName!.StartsWith("System.", StringComparison.Ordinal)
+            && (type.Name.StartsWith("Tuple`", StringComparison.Ordinal) || type.Name.StartsWith("ValueTuple`", StringComparison.Ordinal));
+
+    private static System.Reflection.MemberInfo[] TupleItems(Type tupleType, int count)
+        => [.. Enumerable.Range(1, count).Select(i => (System.Reflection.MemberInfo?)tupleType.GetProperty("Item" + i) ?? tupleType.GetField("Item" + i)!)];
+
     private DynamoDbFilter? MemberwiseEquality(
-        NewExpression composite, IReadOnlyList<System.Reflection.MemberInfo> members, Expression value, bool equal, Expression whole)
+        (IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members) composite, Expression value, bool equal, Expression whole)
     {
         DynamoDbFilter? all = null;
+        var (parts, members) = composite;
         for (var i = 0; i < members.Count; i++)
         {
             Expression member = members[i] is System.Reflection.MethodInfo getter ? Expression.Call(value, getter) : Expression.MakeMemberAccess(value, members[i]);
-            if (TranslateComparison(composite.Arguments[i], DynamoDbComparisonOperator.Equal, member, whole) is not { } part)
+            if (TranslateComparison(parts[i], DynamoDbComparisonOperator.Equal, member, whole) is not { } part)
             {
                 return null;
             }
@@ -331,10 +354,11 @@ internal sealed class DynamoDbFilterTranslator
     {
         if (op is DynamoDbComparisonOperator.Equal or DynamoDbComparisonOperator.NotEqual)
         {
-            // new { x.A, x.B } == new { A = 1, B = 2 } (or a variable of that anonymous type): member by member.
-            if (DynamoDbAttributeBinder.RemoveConvert(left) is NewExpression { Members: { } members } composite && DynamoDbClientValue.AsValue(right) is { } compositeValue)
+            // new { x.A, x.B } == new { A = 1, B = 2 }, Tuple.Create(x.A, x.B).Equals(pair) (or a variable of the type):
+            // member by member.
+            if (Composite(left) is { } composite && DynamoDbClientValue.AsValue(right) is { } compositeValue)
             {
-                return MemberwiseEquality(composite, members, compositeValue, op == DynamoDbComparisonOperator.Equal, whole);
+                return MemberwiseEquality(composite, DynamoDbAttributeBinder.RemoveConvert(compositeValue), op == DynamoDbComparisonOperator.Equal, whole);
             }
 
             if (DynamoDbAttributeBinder.EntityOf(left) is { } leftEntity)

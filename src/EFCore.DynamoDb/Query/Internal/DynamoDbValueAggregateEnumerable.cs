@@ -2,6 +2,7 @@ using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
 using EFCore.DynamoDb.Storage;
+using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
@@ -9,9 +10,12 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <summary>
 /// The single result of <c>Sum</c>, <c>Min</c>, <c>Max</c> or <c>Average</c>: the values of the projected attribute,
 /// read page by page by the inner query, combined by LINQ to Objects' operator of the same name (so empty sequences,
-/// nulls and overflow behave exactly as in LINQ).
+/// nulls and overflow behave exactly as in LINQ), and the number of values read logged (<c>ValuesAggregated</c>).
+/// Synchronously the values stream into the operator; asynchronously they are gathered first, LINQ having no
+/// asynchronous operators.
 /// </summary>
-internal sealed class DynamoDbValueAggregateEnumerable<TValue, TResult>(DynamoDbQueryingEnumerable<TValue> values, string method)
+internal sealed class DynamoDbValueAggregateEnumerable<TValue, TResult>(
+    DynamoDbQueryContext queryContext, DynamoDbQueryingEnumerable<TValue> values, string method, string attribute)
     : IEnumerable<TResult>, IAsyncEnumerable<TResult>, IQueryingEnumerable
 {
     private static readonly Dictionary<string, Func<IEnumerable<TValue>, TResult>> Operators = [];
@@ -26,12 +30,26 @@ internal sealed class DynamoDbValueAggregateEnumerable<TValue, TResult>(DynamoDb
             read.Add(value);
         }
 
-        yield return _operator(read);
+        var result = _operator(read);
+        queryContext.QueryLogger.ValuesAggregated(method, read.Count, attribute);
+        yield return result;
     }
 
     public IEnumerator<TResult> GetEnumerator()
     {
-        yield return _operator(values.ToList());
+        var read = 0;
+        var result = _operator(Counted(values));
+        queryContext.QueryLogger.ValuesAggregated(method, read, attribute);
+        yield return result;
+
+        IEnumerable<TValue> Counted(IEnumerable<TValue> source)
+        {
+            foreach (var value in source)
+            {
+                read++;
+                yield return value;
+            }
+        }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
