@@ -221,9 +221,12 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
         await holding.Sending.Task;
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.CountAsync(u => u.Email == "p@x.com"));
+        var update = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Users.Where(u => u.Email == "p@x.com").ExecuteUpdateAsync(s => s.SetProperty(u => u.Visits, 0)));
         holding.Release.SetResult();
 
         Assert.Contains("A second operation was started on this context", error.Message);
+        Assert.Contains("A second operation was started on this context", update.Message);
         Assert.Equal(4, (await reading).Count);
     }
 

@@ -89,15 +89,30 @@ public class TableOptionsTests : DynamoDbTestBase<SessionContext>
         // The same JSON is a CreateTable request body, as the AWS CLI sends it (DynamoDB Local checks no signature).
         json["TableName"] = Prefix + "SessionsCopy";
         using var http = new HttpClient();
-        using var send = new HttpRequestMessage(HttpMethod.Post, DynamoDbTestServer.Endpoint)
+        HttpResponseMessage response;
+        for (var attempt = 1; ; attempt++)
         {
-            Content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8),
-        };
-        send.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
-        send.Headers.Add("X-Amz-Target", "DynamoDB_20120810.CreateTable");
-        send.Headers.TryAddWithoutValidation(
-            "Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
-        using var response = await http.SendAsync(send);
+            using var send = new HttpRequestMessage(HttpMethod.Post, DynamoDbTestServer.Endpoint)
+            {
+                Content = new StringContent(json.ToJsonString(), System.Text.Encoding.UTF8),
+            };
+            send.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+            send.Headers.Add("X-Amz-Target", "DynamoDB_20120810.CreateTable");
+            send.Headers.TryAddWithoutValidation(
+                "Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+            response = await http.SendAsync(send);
+
+            // Like the AWS CLI, retry a server error (DynamoDB Local answers InternalFailure now and then under load).
+            if ((int)response.StatusCode < 500 || attempt == 3)
+            {
+                break;
+            }
+
+            response.Dispose();
+            await Task.Delay(200 * attempt);
+        }
+
+        using var _ = response;
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         var created = (await raw.DescribeTableAsync(Prefix + "SessionsCopy")).Table;
         for (var wait = 0; created.TableStatus != TableStatus.ACTIVE && wait < 100; wait++)

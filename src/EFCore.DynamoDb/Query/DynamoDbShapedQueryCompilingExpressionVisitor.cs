@@ -31,18 +31,21 @@ internal sealed class DynamoDbShapedQueryCompilingExpressionVisitor(
         nonQuery.Query.ApplyProjection(nonQuery.Query.EntityType.FindPrimaryKey()!.Properties);
         var plan = DynamoDbReadPlanner.Plan(nonQuery.Query, queryCompilationContext.ReadOptions, Dependencies.TypeMappingSource);
         var setters = Expression.Constant(nonQuery.Setters, typeof(IReadOnlyList<DynamoDbUpdateSetter>));
+        var threadSafetyChecks = Expression.Constant(Dependencies.CoreSingletonOptions.AreThreadSafetyChecksEnabled);
         return QueryCompilationContext.IsAsync
             ? Expression.Call(
                 typeof(DynamoDbNonQueryExecutor).GetMethod(nameof(DynamoDbNonQueryExecutor.ExecuteAsync))!,
                 QueryCompilationContext.QueryContextParameter,
                 Expression.Constant(plan),
                 setters,
+                threadSafetyChecks,
                 Expression.Property(QueryCompilationContext.QueryContextParameter, nameof(QueryContext.CancellationToken)))
             : Expression.Call(
                 typeof(DynamoDbNonQueryExecutor).GetMethod(nameof(DynamoDbNonQueryExecutor.Execute))!,
                 QueryCompilationContext.QueryContextParameter,
                 Expression.Constant(plan),
-                setters);
+                setters,
+                threadSafetyChecks);
     }
 
     protected override Expression VisitShapedQuery(ShapedQueryExpression shapedQueryExpression)

@@ -16,13 +16,19 @@ namespace EFCore.DynamoDb.Update;
 /// </summary>
 internal static class DynamoDbNonQueryExecutor
 {
-    public static int Execute(QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters)
-        => DynamoDbClientWrapper.Wait(() => ExecuteAsync(queryContext, plan, setters, default));
+    public static int Execute(
+        QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, bool threadSafetyChecksEnabled)
+        => DynamoDbClientWrapper.Wait(() => ExecuteAsync(queryContext, plan, setters, threadSafetyChecksEnabled, default));
 
     public static async Task<int> ExecuteAsync(
-        QueryContext queryContext, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, CancellationToken cancellationToken)
+        QueryContext queryContext,
+        DynamoDbReadPlan plan,
+        IReadOnlyList<DynamoDbUpdateSetter>? setters,
+        bool threadSafetyChecksEnabled,
+        CancellationToken cancellationToken)
     {
         var context = (DynamoDbQueryContext)queryContext;
+        using var _ = (threadSafetyChecksEnabled ? context.ConcurrencyDetector : null)?.EnterCriticalSection();
         if (plan.MatchesNothing(context.Parameters))
         {
             // The query's condition is false for every item (Where(x => false), a bool variable): nothing changes.
