@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using BenchmarkDotNet.Attributes;
 using EFCore.DynamoDb.Benchmarks.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EFCore.DynamoDb.Benchmarks.Workloads;
 
@@ -17,12 +18,14 @@ public class PointReadBenchmarks : WorkloadBase
         = EF.CompileAsyncQuery((BenchDbContext db, string pk, string sk) => db.Items.AsNoTracking().FirstOrDefault(x => x.Pk == pk && x.Sk == sk));
 
     private DbContextOptions<InMemoryBenchDbContext> _inMemoryOptions = null!;
+    private PooledDbContextFactory<InMemoryBenchDbContext> _inMemoryPool = null!;
 
     protected override Task SeedAsync() => BenchTable.SeedAsync(SetupClient, Partition, 0, 100);
 
     protected override async Task PrepareAsync()
     {
         _inMemoryOptions = new DbContextOptionsBuilder<InMemoryBenchDbContext>().UseInMemoryDatabase("bench-items").Options;
+        _inMemoryPool = new PooledDbContextFactory<InMemoryBenchDbContext>(_inMemoryOptions);
         await using var db = new InMemoryBenchDbContext(_inMemoryOptions);
         if (await db.Items.FindAsync(_pk, _sk) == null)
         {
@@ -59,6 +62,25 @@ public class PointReadBenchmarks : WorkloadBase
     public async Task<BenchItem?> InMemoryFind()
     {
         await using var db = new InMemoryBenchDbContext(_inMemoryOptions);
+        return await db.Items.FindAsync(_pk, _sk);
+    }
+
+    /// <summary>
+    /// <see cref="EfCoreFind"/> on a pooled context (<c>AddDbContextPool</c>), whose services outlive each use: the
+    /// difference from <see cref="EfCoreFind"/> is what a fresh context costs.
+    /// </summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCorePooledFind()
+    {
+        await using var db = await EfPool.CreateDbContextAsync();
+        return await db.Items.FindAsync(_pk, _sk);
+    }
+
+    /// <summary><see cref="InMemoryFind"/> on a pooled context: with it, what a fresh context costs EF Core itself.</summary>
+    [Benchmark]
+    public async Task<BenchItem?> InMemoryPooledFind()
+    {
+        await using var db = await _inMemoryPool.CreateDbContextAsync();
         return await db.Items.FindAsync(_pk, _sk);
     }
 

@@ -15,9 +15,14 @@ internal sealed class DynamoDbClientFactory : IDisposable
 
     private readonly ConcurrentDictionary<DynamoDbClientKey, Lazy<IAmazonDynamoDB>> _clients = new();
 
+    // Options built once and shared by every context (AddDbContextPool, a factory, a static options object) find
+    // their client without describing their configuration again.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DynamoDbOptionsExtension, IAmazonDynamoDB> _clientsByOptions = new();
+
     public IAmazonDynamoDB GetClient(DynamoDbOptionsExtension options)
         => options.Client
-            ?? _clients.GetOrAdd(new DynamoDbClientKey(options), _ => new Lazy<IAmazonDynamoDB>(() => CreateClient(options))).Value;
+            ?? _clientsByOptions.GetValue(
+                options, o => _clients.GetOrAdd(new DynamoDbClientKey(o), _ => new Lazy<IAmazonDynamoDB>(() => CreateClient(o))).Value);
 
     public static AmazonDynamoDBConfig CreateConfig(DynamoDbOptionsExtension options)
     {

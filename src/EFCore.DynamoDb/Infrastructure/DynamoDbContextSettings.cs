@@ -69,17 +69,18 @@ internal sealed class DynamoDbContextSettings
     /// <summary>The name of a mapped table as this context addresses it (with the configured prefix).</summary>
     /// <exception cref="InvalidOperationException">The resulting name is not a valid DynamoDB table name.</exception>
     public string ResolveTableName(string tableName)
-        => _resolvedTableNames.GetOrAdd(tableName, Resolve);
+        => ResolvedTableNames.GetOrAdd((TableNamePrefix, tableName), static names => Resolve(names.Prefix, names.Table));
 
-    // Every request resolves its table: checked and concatenated once per table (writes may run in parallel).
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolvedTableNames = new();
+    // Every request resolves its table: checked and concatenated once per prefix and table for the application, not
+    // per context (writes may run in parallel).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Prefix, string Table), string> ResolvedTableNames = new();
 
-    private string Resolve(string tableName)
+    private static string Resolve(string prefix, string tableName)
     {
-        var resolved = TableNamePrefix + tableName;
+        var resolved = prefix + tableName;
         if (resolved.Length is < 3 or > 255 || !resolved.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.'))
         {
-            throw new InvalidOperationException(DynamoDbStrings.InvalidTableName(resolved, tableName, TableNamePrefix));
+            throw new InvalidOperationException(DynamoDbStrings.InvalidTableName(resolved, tableName, prefix));
         }
 
         return resolved;
