@@ -30,7 +30,8 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     public static TheoryData<string> Shapes =>
-        ["HasValue", "NotHasValue", "Value", "IsNullOrEmpty", "AttributeGreater", "AttributeEqual", "AttributeNotEqual", "Coalesce", "CoalesceOther", "NotCoalesce", "Anonymous", "NotAnonymous"];
+        ["HasValue", "NotHasValue", "Value", "IsNullOrEmpty", "AttributeGreater", "AttributeEqual", "AttributeNotEqual", "Coalesce", "CoalesceOther", "NotCoalesce", "Anonymous", "NotAnonymous",
+            "EqualsBoxed", "CoalesceWidened", "NullableAgainstLong", "CharStartsWith"];
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -49,6 +50,10 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
             "NotCoalesce" => u => (u.FirstName ?? "none") != "none",
             "Anonymous" => u => new { u.Age, u.FirstName } == new { Age = 9, FirstName = (string?)"Cy" },
             "NotAnonymous" => u => new { u.Age, u.FirstName } != new { Age = 9, FirstName = (string?)"Cy" },
+            "EqualsBoxed" => u => u.Age.Equals(u.Visits),
+            "CoalesceWidened" => u => (u.Visits ?? 0) == 7L,
+            "NullableAgainstLong" => u => u.Visits == 9L,
+            "CharStartsWith" => u => u.LastName != null && u.LastName.StartsWith('B'),
             _ => u => u.FirstName != u.LastName,
         };
         var (context, transport) = CreateRecordingContext();
@@ -130,6 +135,11 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
         Assert.Empty(await context.Users.Where(u => u == nobody).ToListAsync());
         Assert.Empty(await context.Users.Where(u => u == null).ToListAsync());
         Assert.Equal(3, await context.Users.AllowScan().CountAsync(u => u != known));
+
+        transport.Clear();
+        Assert.Equal(known.Age, (await context.Users.AsNoTracking().SingleAsync(u => u.Equals(known))).Age);
+        Assert.Equal(4, await context.Users.CountAsync(u => u.Email == "p@x.com" && u != null));
+        Assert.Equal(["GetItem", "Query"], transport.Operations);
     }
 
     [Fact]
@@ -197,6 +207,78 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
     }
 
     [Fact]
+    public async Task The_request_sent_is_exactly_what_the_query_asks()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var since = Day;
+
+        var ages = await context.Users
+            .Where(u => u.Email == "p@x.com" && u.CreatedAt > since && (u.LastName ?? "none") != "none")
+            .OrderByDescending(u => u.CreatedAt)
+            .Select(u => u.Age)
+            .Take(2)
+            .ToListAsync();
+
+        Assert.Equal(Users.Where(u => u.CreatedAt > since && (u.LastName ?? "none") != "none").OrderByDescending(u => u.CreatedAt).Select(u => u.Age).Take(2), ages);
+        var request = System.Text.Json.Nodes.JsonNode.Parse(Assert.Single(transport.Requests).Body)!.AsObject();
+        string[] members =
+        [
+            "ExpressionAttributeNames", "ExpressionAttributeValues", "FilterExpression", "KeyConditionExpression",
+            "ProjectionExpression", "ReturnConsumedCapacity", "ScanIndexForward", "TableName",
+        ];
+        Assert.Equal(members, request.Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(Prefix + "users", (string?)request["TableName"]);
+        Assert.Equal("#Email = :v0 AND #CreatedAt > :v1", (string?)request["KeyConditionExpression"]);
+        Assert.Equal(
+            "((attribute_exists(#LastName) AND NOT attribute_type(#LastName, :v2)) AND (attribute_not_exists(#LastName) OR #LastName <> :v3))",
+            (string?)request["FilterExpression"]);
+        Assert.Equal("#Age", (string?)request["ProjectionExpression"]);
+        Assert.Equal("""{"#Email":"Email","#CreatedAt":"CreatedAt","#LastName":"LastName","#Age":"Age"}""", request["ExpressionAttributeNames"]!.ToJsonString());
+        Assert.Equal("""{":v0":{"S":"p@x.com"},":v1":{"S":"2026-01-01T00:00:00.0000000Z"},":v2":{"S":"NULL"},":v3":{"S":"none"}}""", request["ExpressionAttributeValues"]!.ToJsonString());
+        Assert.False((bool)request["ScanIndexForward"]!);
+        Assert.Null(request["Limit"]); // a filter: DynamoDB's Limit would count items before it
+    }
+
+    [Fact]
+    public async Task Attributes_that_hold_NULL_are_null_as_absent_ones_are()
+    {
+        // Another writer stored NULL-typed attributes (SaveChanges leaves null properties out instead).
+        await AddAndSaveAsync(new User { Email = "n@x.com", CreatedAt = Day, Age = 1, FirstName = "x", LastName = "y", Visits = 2 });
+        using (var raw = TestDb.RawClient())
+        {
+            var stored = (await raw.QueryAsync(new Amazon.DynamoDBv2.Model.QueryRequest
+            {
+                TableName = Prefix + "users",
+                KeyConditionExpression = "Email = :e",
+                ExpressionAttributeValues = new() { [":e"] = new() { S = "n@x.com" } },
+            })).Items.Single();
+            await raw.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
+            {
+                TableName = Prefix + "users",
+                Key = new() { ["Email"] = stored["Email"], ["CreatedAt"] = stored["CreatedAt"] },
+                UpdateExpression = "SET first_name = :null, LastName = :null, Visits = :null",
+                ExpressionAttributeValues = new() { [":null"] = new() { NULL = true } },
+            });
+        }
+
+        await using var context = CreateContext();
+        var user = context.Users.Where(u => u.Email == "n@x.com");
+        Assert.Equal(1, await user.CountAsync(u => u.FirstName == null));
+        Assert.Equal(0, await user.CountAsync(u => u.FirstName != null));
+        Assert.Equal(0, await user.CountAsync(u => u.Visits.HasValue));
+        Assert.Equal(1, await user.CountAsync(u => string.IsNullOrEmpty(u.FirstName)));
+        Assert.Equal(1, await user.CountAsync(u => (u.FirstName ?? "none") == "none"));
+        Assert.Equal(1, await user.CountAsync(u => (u.FirstName ?? u.LastName) == null));
+        Assert.Equal(1, await user.CountAsync(u => u.FirstName == u.LastName));
+        Assert.Equal(1, await user.CountAsync(u => u.Visits != 3));
+        Assert.Equal(0, await user.CountAsync(u => u.Visits < 3));
+        var read = await user.SingleAsync();
+        Assert.Null(read.FirstName);
+        Assert.Null(read.Visits);
+    }
+
+    [Fact]
     public async Task A_canceled_query_throws_OperationCanceledException_and_logs_QueryCanceled()
     {
         await using var context = CreateContext();
@@ -205,9 +287,14 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
 
         var list = await Assert.ThrowsAsync<OperationCanceledException>(() => context.Users.Where(u => u.Email == "p@x.com").ToListAsync(canceled.Token));
         var count = await Assert.ThrowsAsync<OperationCanceledException>(() => context.Users.CountAsync(u => u.Email == "p@x.com", canceled.Token));
+        var update = await Assert.ThrowsAsync<OperationCanceledException>(
+            () => context.Users.Where(u => u.Email == "p@x.com").ExecuteUpdateAsync(s => s.SetProperty(u => u.Visits, 1), canceled.Token));
+        var delete = await Assert.ThrowsAsync<OperationCanceledException>(
+            () => context.Users.Where(u => u.Email == "p@x.com" && u.CreatedAt == Day).ExecuteDeleteAsync(canceled.Token));
 
-        Assert.All(new[] { list, count }, e => Assert.Equal(canceled.Token, e.CancellationToken));
-        Assert.Equal(2, Log.Messages.Count(m => m.EventId.Id == CoreEventId.QueryCanceled.Id));
+        Assert.All(new[] { list, count, update, delete }, e => Assert.Equal(canceled.Token, e.CancellationToken));
+        Assert.Equal(4, Log.Messages.Count(m => m.EventId.Id == CoreEventId.QueryCanceled.Id));
+        Assert.Equal(Users.Length, await context.Users.CountAsync(u => u.Email == "p@x.com" && u.Visits != 1));
         Assert.DoesNotContain(Log.Messages, m => m.EventId.Id == CoreEventId.QueryIterationFailed.Id);
     }
 
@@ -220,13 +307,19 @@ public class EverydayConditionTests : DynamoDbTestBase<ShopContext>
         var reading = context.Users.Where(u => u.Email == "p@x.com").ToListAsync();
         await holding.Sending.Task;
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.CountAsync(u => u.Email == "p@x.com"));
-        var update = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => context.Users.Where(u => u.Email == "p@x.com").ExecuteUpdateAsync(s => s.SetProperty(u => u.Visits, 0)));
+        var partition = context.Users.Where(u => u.Email == "p@x.com");
+        var refused = new List<InvalidOperationException>
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.CountAsync()),
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.AnyAsync(u => u.Age > 3)),
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.FirstAsync()),
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.SumAsync(u => u.Age)),
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.OrderBy(u => u.CreatedAt).ToPageAsync(2, null)),
+            await Assert.ThrowsAsync<InvalidOperationException>(() => partition.ExecuteUpdateAsync(s => s.SetProperty(u => u.Visits, 0))),
+        };
         holding.Release.SetResult();
 
-        Assert.Contains("A second operation was started on this context", error.Message);
-        Assert.Contains("A second operation was started on this context", update.Message);
+        Assert.All(refused, e => Assert.Contains("A second operation was started on this context", e.Message));
         Assert.Equal(4, (await reading).Count);
     }
 

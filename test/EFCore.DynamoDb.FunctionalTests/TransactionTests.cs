@@ -79,13 +79,14 @@ public class TransactionTests : DynamoDbTestBase<ShopContext>
     [Fact]
     public async Task More_than_100_writes_are_split_with_a_warning_and_refused_under_Always()
     {
-        await using (var refused = CreateContext())
+        var (refused, transport) = CreateRecordingContext();
+        await using (refused)
         {
             refused.Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
             refused.Users.AddRange(Enumerable.Range(0, 101).Select(i => new User { Email = $"u{i}@t.com", CreatedAt = CreatedAt }));
             var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => refused.SaveChangesAsync());
             Assert.Contains("101 writes", exception.Message);
-            Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedTransactWriteItems));
+            Assert.Empty(transport.Operations);
         }
 
         await using (var split = CreateContext())

@@ -14,12 +14,13 @@ public class WriteLimitsTests : DynamoDbTestBase<ShopContext>
     [Fact]
     public async Task An_item_over_400_KB_is_refused_before_anything_is_sent()
     {
-        await using var context = CreateContext();
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
         context.Users.Add(new User { Email = "big@w.com", CreatedAt = CreatedAt, FirstName = new string('x', 410 * 1024) });
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
         Assert.Contains("'User'", exception.Message);
         Assert.Contains("400 KB", exception.Message);
-        Assert.Empty(Log.MessagesOf(DynamoDbEventId.ExecutedPutItem));
+        Assert.Empty(transport.Operations);
     }
 
     [Fact]

@@ -309,6 +309,34 @@ public class EverydayConditionTranslationTests
     }
 
     [Fact]
+    public void Conversions_that_keep_values_are_looked_through_and_others_are_not()
+    {
+        // Equals(double) chosen through an int-to-double conversion compares the two attributes.
+        Assert.Contains("FilterExpression: #Value = #Count", Text(c => c.Readings.Where(r => r.Device == "d" && r.Value.Equals(r.Count))));
+
+        // A truncating cast of a client value is evaluated as C# does: the value sent is whole.
+        Assert.Matches(":v1: N:[0-9]+ }", Text(c => c.Readings.Where(r => r.Device == "d" && r.Count == (int)(DateTime.UtcNow.Second + 0.5))));
+
+        // A character is a one-character string.
+        Assert.Contains(":v1: S:\"A\" }", Text(c => c.Readings.Where(r => r.Device == "d" && r.Name!.StartsWith('A'))));
+
+        // DynamoDB cannot truncate an attribute.
+        using var context = new ReadingContext();
+        var error = Assert.Throws<InvalidOperationException>(() => context.Readings.Where(r => r.Device == "d" && (int)r.Value == 3).ToList());
+        Assert.Contains("casts that change values", error.Message);
+    }
+
+    [Fact]
+    public void Two_bounds_on_one_side_of_the_sort_key_are_refused_with_what_to_do()
+    {
+        using var context = new ReadingContext();
+        var (a, b) = (DateTime.UtcNow, DateTime.UtcNow.AddDays(1));
+        var error = Assert.Throws<InvalidOperationException>(() => context.Readings.Where(r => r.Device == "d" && r.Time > a && r.Time > b).ToList());
+        Assert.Contains("several conditions on the sort key 'Reading.Time'", error.Message);
+        Assert.Contains("the larger of two lower bounds", error.Message);
+    }
+
+    [Fact]
     public void Refusals_print_the_condition_as_written_without_EF_Core_internal_nodes()
     {
         using var context = new ReadingContext();

@@ -227,7 +227,7 @@ internal static class DynamoDbStrings
         => "DynamoDB has no ends-with test: store the value reversed and use StartsWith on it, or Contains if any position will do.";
 
     public static string ComputedAttributeHint
-        => "DynamoDB conditions cannot compute on an attribute (no arithmetic, and no string functions besides begins_with, contains and size): compare the attribute itself with a value computed on the client (x.Price > limit - 1 rather than x.Price + 1 > limit), or store the computed value as its own property.";
+        => "DynamoDB conditions cannot compute on an attribute (no arithmetic, no casts that change values such as (int)x.Price, and no string functions besides begins_with, contains and size): compare the attribute itself with a value computed on the client (x.Price > limit - 1 rather than x.Price + 1 > limit), or store the computed value as its own property.";
 
     public static string DatePartHint
         => "DynamoDB cannot take a part of a stored date: compare the whole date with a range (x.At >= new DateTime(2025, 1, 1) && x.At < new DateTime(2026, 1, 1)), or store the part as its own property.";
@@ -260,7 +260,7 @@ internal static class DynamoDbStrings
         => $"The query '{query}' reads a list of '{entityType}.{sortKey}' values (sort key IN a list) and orders or pages them. Such a read returns the items in the order of the list: drop the OrderBy or ToPageAsync, or query a range of the sort key instead.";
 
     public static string UnsupportedSortKeyConditions(string entityType, string sortKey, string query)
-        => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or an inclusive pair of bounds (>= and <=, sent as BETWEEN).";
+        => $"The query '{query}' has several conditions on the sort key '{entityType}.{sortKey}'. A DynamoDB key condition takes one comparison, or one lower and one upper bound (sent as BETWEEN). Combine bounds on the same side into one on the client (the larger of two lower bounds), or check the others after reading.";
 
     public static string OperatorNotSupported(string method)
         => $"DynamoDB cannot answer '{method}' on the server: it has no joins, grouping, aggregates or set operations. Query the items you need, then apply '{method}' in memory after ToList().";

@@ -29,6 +29,24 @@ internal static class DynamoDbNonQueryExecutor
     {
         var context = (DynamoDbQueryContext)queryContext;
         using var _ = (threadSafetyChecksEnabled ? context.ConcurrencyDetector : null)?.EnterCriticalSection();
+        try
+        {
+            return await WriteAsync(context, plan, setters, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception)
+        {
+            if (DynamoDbQueryFailure.ReportCancellation(context, context.Context.GetType(), exception, cancellationToken) is { } canceled)
+            {
+                throw canceled;
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<int> WriteAsync(
+        DynamoDbQueryContext context, DynamoDbReadPlan plan, IReadOnlyList<DynamoDbUpdateSetter>? setters, CancellationToken cancellationToken)
+    {
         if (plan.MatchesNothing(context.Parameters))
         {
             // The query's condition is false for every item (Where(x => false), a bool variable): nothing changes.

@@ -24,7 +24,8 @@ internal static class DynamoDbAttributeBinder
     /// element of a collection, a size, or a property's attribute; null when it reads none of these.
     /// </summary>
     public static DynamoDbAttributeOperand? Bind(Expression expression)
-        => FindListElement(expression) is { } element ? DynamoDbAttributeOperand.Element(element.Property, element.Index, element.Codec)
+        => DynamoDbConversions.HasLossyConversion(expression) ? null // (int)x.Price: DynamoDB cannot truncate an attribute
+            : FindListElement(expression) is { } element ? DynamoDbAttributeOperand.Element(element.Property, element.Index, element.Codec)
             : FindElementMember(expression) is { } member ? DynamoDbAttributeOperand.ElementMember(member.Collection, member.Index, member.Property)
             : FindSizedProperty(expression) is { } sized ? DynamoDbAttributeOperand.SizeOf(sized)
             : FindProperty(expression) is { } property ? DynamoDbAttributeOperand.Of(property)

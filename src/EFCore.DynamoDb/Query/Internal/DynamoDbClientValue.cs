@@ -45,20 +45,9 @@ internal sealed class DynamoDbClientValue
     /// parameter, or an expression over constants and parameters.
     /// </summary>
     public static Expression? AsValue(Expression expression)
-        => WithoutConversions(expression) is ConstantExpression or QueryParameterExpression || ClientValueDetector.IsClientValue(expression)
+        => DynamoDbConversions.WithoutLosslessConversions(expression) is ConstantExpression or QueryParameterExpression || ClientValueDetector.IsClientValue(expression)
             ? expression
             : null;
-
-    /// <summary>The expression without the conversions around it (<c>(object)5L</c> is <c>5L</c>).</summary>
-    public static Expression WithoutConversions(Expression expression)
-    {
-        while (expression is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert)
-        {
-            expression = convert.Operand;
-        }
-
-        return expression;
-    }
 
     public override string ToString() => Expression is ConstantExpression c ? c.Value?.ToString() ?? "null" : Expression.ToString();
 

@@ -267,7 +267,7 @@ internal sealed class DynamoDbFilterTranslator
     /// </summary>
     private static (Expression Condition, Expression Value)[]? Branches(Expression expression)
         => DynamoDbClientValue.AsValue(expression) != null ? null
-            : DynamoDbAttributeBinder.RemoveConvert(expression) switch
+            : (DynamoDbAttributeBinder.RemoveConvert(expression) switch
             {
                 BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce =>
                 [
@@ -275,8 +275,11 @@ internal sealed class DynamoDbFilterTranslator
                     (Expression.Equal(coalesce.Left, Expression.Constant(null, coalesce.Left.Type)), coalesce.Right),
                 ],
                 ConditionalExpression conditional => [(conditional.Test, conditional.IfTrue), (Expression.Not(conditional.Test), conditional.IfFalse)],
-                _ => null,
-            };
+                _ => ((Expression, Expression)[]?)null,
+            })?.Select(branch => (branch.Item1, AsType(branch.Item2, expression.Type))).ToArray();
+
+    /// <summary>A branch's value as the type the whole was compared as (<c>(long)(x.Visits ?? 0) == 5L</c>).</summary>
+    private static Expression AsType(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 
     /// <summary>The OR of each branch's condition ANDed with what <paramref name="translate"/> makes of its value.</summary>
     private DynamoDbFilter? TranslateBranches(
@@ -432,20 +435,27 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         var value = new DynamoDbClientValue(comparison);
-        return left is ConstantExpression && right is ConstantExpression
+        return !DynamoDbExpressionSearch.Any(comparison, node => node is QueryParameterExpression)
             ? (bool)value.Evaluate(DynamoDbConditionWriter.NoParameters)! ? DynamoDbBooleanFilter.True : DynamoDbBooleanFilter.False
             : new DynamoDbBooleanFilter(value);
     }
 
-    /// <summary>Whether two operands of <c>Equals</c> are values of different scalar types (<c>int</c> and <c>long</c>): never equal.</summary>
+    /// <summary>
+    /// Whether two operands of <c>Equals</c> are values of different scalar types (<c>x.Count.Equals(5L)</c>, an
+    /// <c>int</c> and a boxed <c>long</c>): never equal. Only the boxing of <c>Equals(object)</c> is looked through; a
+    /// conversion the compiler chose for a typed overload (<c>x.Price.Equals(x.Count)</c>) is part of the comparison.
+    /// </summary>
     private static bool OfDifferentTypes(Expression left, Expression right)
     {
-        var (leftType, rightType) = (DynamoDbAttributeBinder.RemoveConvert(left).Type, DynamoDbAttributeBinder.RemoveConvert(right).Type);
+        var (leftType, rightType) = (WithoutBoxing(left).Type, WithoutBoxing(right).Type);
         leftType = Nullable.GetUnderlyingType(leftType) ?? leftType;
         rightType = Nullable.GetUnderlyingType(rightType) ?? rightType;
         return leftType != rightType && IsScalar(leftType) && IsScalar(rightType);
 
         static bool IsScalar(Type type) => type.IsValueType || type == typeof(string);
+
+        static Expression WithoutBoxing(Expression expression)
+            => expression is UnaryExpression { NodeType: ExpressionType.Convert, Type: var type, Operand: var operand } && type == typeof(object) ? operand : expression;
     }
 
     /// <summary><c>string.Compare(a, b)</c> or <c>a.CompareTo(b)</c>, compared with 0: the idiom for string ranges.</summary>

@@ -15,13 +15,28 @@ internal static class DynamoDbQueryFailure
     {
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            queryContext.QueryLogger.QueryCanceled(contextType);
-            return exception.GetType() == typeof(OperationCanceledException)
-                ? null
-                : new OperationCanceledException(exception.Message, exception, cancellationToken);
+            return ReportCancellation(queryContext, contextType, exception, cancellationToken);
         }
 
         queryContext.QueryLogger.QueryIterationFailed(contextType, exception);
         return null;
+    }
+
+    /// <summary>
+    /// A cancellation by the caller's token (of <c>ExecuteUpdate</c> or <c>ExecuteDelete</c> as of a query): logs
+    /// <c>QueryCanceled</c> and returns the exception to throw instead, or null to rethrow the original. Any other
+    /// failure is left to its caller.
+    /// </summary>
+    public static Exception? ReportCancellation(QueryContext queryContext, Type contextType, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        queryContext.QueryLogger.QueryCanceled(contextType);
+        return exception.GetType() == typeof(OperationCanceledException)
+            ? null
+            : new OperationCanceledException(exception.Message, exception, cancellationToken);
     }
 }

@@ -309,11 +309,14 @@ internal static class DynamoDbReadPlanner
             _ => [],
         };
 
+    /// <summary>The lower bound of a pair, when exactly one of the two is one.</summary>
     private static DynamoDbComparisonFilter? LowerBound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second)
-        => new[] { first, second }.SingleOrDefault(
-            c => c.Operator is DynamoDbComparisonOperator.GreaterThan or DynamoDbComparisonOperator.GreaterThanOrEqual);
+        => OnlyOne(first, second, c => c.Operator is DynamoDbComparisonOperator.GreaterThan or DynamoDbComparisonOperator.GreaterThanOrEqual);
 
+    /// <summary>The upper bound of a pair, when exactly one of the two is one.</summary>
     private static DynamoDbComparisonFilter? UpperBound(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second)
-        => new[] { first, second }.SingleOrDefault(
-            c => c.Operator is DynamoDbComparisonOperator.LessThan or DynamoDbComparisonOperator.LessThanOrEqual);
+        => OnlyOne(first, second, c => c.Operator is DynamoDbComparisonOperator.LessThan or DynamoDbComparisonOperator.LessThanOrEqual);
+
+    private static DynamoDbComparisonFilter? OnlyOne(DynamoDbComparisonFilter first, DynamoDbComparisonFilter second, Func<DynamoDbComparisonFilter, bool> test)
+        => test(first) == test(second) ? null : test(first) ? first : second;
 }

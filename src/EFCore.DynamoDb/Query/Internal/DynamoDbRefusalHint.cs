@@ -32,9 +32,11 @@ internal static class DynamoDbRefusalHint
             && (Nullable.GetUnderlyingType(instance.Type) ?? instance.Type) is var type
             && (type == typeof(DateTime) || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly));
 
-    /// <summary>Arithmetic, or a string function other than those DynamoDB has, applied to something.</summary>
+    /// <summary>Arithmetic, a cast that changes values, or a string function other than those DynamoDB has.</summary>
     private static bool IsComputation(Expression node)
-        => node.NodeType is ExpressionType.Add or ExpressionType.AddChecked or ExpressionType.Subtract or ExpressionType.SubtractChecked
+        => (node is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert
+                && !DynamoDbConversions.IsLossless(convert.Operand.Type, convert.Type))
+            || node.NodeType is ExpressionType.Add or ExpressionType.AddChecked or ExpressionType.Subtract or ExpressionType.SubtractChecked
                 or ExpressionType.Multiply or ExpressionType.MultiplyChecked or ExpressionType.Divide or ExpressionType.Modulo
             || (node is MethodCallExpression { Object: not null } call && call.Method.DeclaringType == typeof(string)
                 && call.Method.Name is not (nameof(string.StartsWith) or nameof(string.Contains) or nameof(string.CompareTo) or nameof(string.Equals)));

@@ -33,6 +33,12 @@ internal static class DynamoDbValueConversion
             return target.Write;
         }
 
+        if (source == typeof(char) && target.ValueType == typeof(string))
+        {
+            // x.Name.StartsWith('A'): the character as a one-character string.
+            return value => target.Write(value?.ToString());
+        }
+
         if (source != typeof(string) && typeof(IEnumerable).IsAssignableFrom(source) && DynamoDbCollectionCodecs.Find(target.ValueType) != null)
         {
             // The elements of Union, Except or Concat in ExecuteUpdate, written as the collection property is.

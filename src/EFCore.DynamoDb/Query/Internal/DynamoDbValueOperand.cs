@@ -16,16 +16,16 @@ internal sealed class DynamoDbValueOperand
 
     public DynamoDbValueOperand(Expression valueExpression, DynamoDbAttributeOperand target)
     {
-        ValueExpression = valueExpression;
-        var value = DynamoDbClientValue.WithoutConversions(valueExpression);
+        // A conversion that keeps every value is looked through: the value is written as the attribute's type. One
+        // that changes values ((int)days) is evaluated, as C# would.
+        var value = DynamoDbConversions.WithoutLosslessConversions(valueExpression);
         _value = new DynamoDbClientValue(value);
         _write = DynamoDbValueConversion.Writer(value.Type, target);
     }
 
     private DynamoDbValueOperand(AttributeValue? written)
     {
-        ValueExpression = Expression.Constant(written, typeof(AttributeValue));
-        _value = new DynamoDbClientValue(ValueExpression);
+        _value = new DynamoDbClientValue(Expression.Constant(written, typeof(AttributeValue)));
         _write = static value => (AttributeValue?)value;
     }
 
@@ -35,9 +35,6 @@ internal sealed class DynamoDbValueOperand
 
     /// <summary>A value already written for one execution (an element of a list of key values).</summary>
     public static DynamoDbValueOperand Written(AttributeValue? value) => new(value);
-
-    /// <summary>The value's expression, possibly behind a conversion.</summary>
-    public Expression ValueExpression { get; }
 
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
     public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters) => _write(_value.Evaluate(parameters));
