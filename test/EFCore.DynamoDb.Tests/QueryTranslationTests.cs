@@ -327,6 +327,41 @@ public class EverydayConditionTranslationTests
     }
 
     [Fact]
+    public void Casts_that_change_values_are_refused_wherever_an_attribute_is_read()
+    {
+        using var context = new ReadingContext();
+        foreach (var query in new Func<IQueryable<Reading>>[]
+        {
+            () => context.Readings.Where(r => r.Device == "d" && (decimal)r.Value == 0.3m),
+            () => context.Readings.Where(r => r.Device == "d" && new[] { 1, 2 }.Contains((int)r.Value)),
+        })
+        {
+            Assert.Contains("casts that change values", Assert.Throws<InvalidOperationException>(() => query().ToList()).Message);
+        }
+    }
+
+    [Fact]
+    public void Tuples_of_another_type_or_null_are_never_equal()
+    {
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => r.Device == "d" && Tuple.Create(r.Count, r.Name).Equals(Tuple.Create(5L, "a")))));
+        Tuple<int, string?>? pair = null;
+        Assert.StartsWith("-- No request", Text(c => c.Readings.Where(r => r.Device == "d" && Tuple.Create(r.Count, r.Name).Equals(pair))));
+        pair = Tuple.Create(5, (string?)"a");
+        Assert.Contains("FilterExpression: (#Count = :v1 AND #Name = :v2)", Text(c => c.Readings.Where(r => r.Device == "d" && Tuple.Create(r.Count, r.Name).Equals(pair))));
+    }
+
+    [Fact]
+    public void A_branch_that_compares_client_expressions_is_decided_on_every_execution()
+    {
+        // DateTime.UtcNow stays in the tree: the second branch holds on odd ticks only, so its filter changes.
+        var texts = Enumerable.Range(0, 20)
+            .Select(_ => Text(c => c.Readings.Where(r => r.Device == "d" && (r.Active ? 1L : DateTime.UtcNow.Ticks % 2) == 1)))
+            .Distinct()
+            .ToList();
+        Assert.Equal(2, texts.Count);
+    }
+
+    [Fact]
     public void Two_bounds_on_one_side_of_the_sort_key_are_refused_with_what_to_do()
     {
         using var context = new ReadingContext();

@@ -27,7 +27,8 @@ internal static class DynamoDbConversions
     /// Whether converting values of <paramref name="from"/> to <paramref name="to"/> can be looked through: boxing and
     /// unboxing, a reference cast (<c>(string)x["Colour"]</c>), to or from <c>Nullable</c>, an enum to or from its underlying type, and a number to a type
     /// that holds it (an integral type to a wider one, or to a floating point or decimal type, compared as exactly as
-    /// DynamoDB compares numbers). Not: a number truncated or narrowed (<c>(int)x.Price</c>, <c>(short)x.Count</c>).
+    /// DynamoDB compares numbers; float to double). Not: a number truncated, narrowed or rounded (<c>(int)x.Price</c>,
+    /// <c>(short)x.Count</c>, <c>(decimal)x.Ratio</c>).
     /// </summary>
     public static bool IsLossless(Type from, Type to)
     {
@@ -40,10 +41,15 @@ internal static class DynamoDbConversions
             return true;
         }
 
-        return (IntegralWidenings.TryGetValue(source, out var wider) || NonIntegralNumbers.Contains(source))
-            && (NonIntegralNumbers.Contains(target)
-                ? !(source == typeof(double) && target == typeof(float))
-                : wider?.Contains(target) == true);
+        if (IntegralWidenings.TryGetValue(source, out var wider))
+        {
+            // An integral number to a wider one, or to a floating point or decimal type (compared exactly, as DynamoDB
+            // compares numbers, also where a very large long would round as a double).
+            return wider.Contains(target) || NonIntegralNumbers.Contains(target);
+        }
+
+        // Between floating point and decimal only float to double keeps every value ((decimal)0.1d rounds).
+        return source == typeof(float) && target == typeof(double);
     }
 
     /// <summary>The expression without the conversions around it that keep every value.</summary>

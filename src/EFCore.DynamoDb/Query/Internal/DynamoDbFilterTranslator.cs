@@ -68,12 +68,12 @@ internal sealed class DynamoDbFilterTranslator
 
             // x.Visits.HasValue is x.Visits != null.
             case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
-                when Nullable.GetUnderlyingType(nullable.Type) != null && DynamoDbAttributeBinder.FindProperty(nullable) is { } optional:
+                when Nullable.GetUnderlyingType(nullable.Type) != null && BindProperty(nullable) is { } optional:
                 return DynamoDbComparisonFilter.Of(optional, DynamoDbComparisonOperator.NotEqual, Expression.Constant(null, nullable.Type));
 
             // string.IsNullOrEmpty(x.Name): absent, NULL or "".
             case MethodCallExpression { Method.Name: nameof(string.IsNullOrEmpty), Object: null, Arguments: [var text] } call
-                when call.Method.DeclaringType == typeof(string) && DynamoDbAttributeBinder.FindProperty(text) is { } textProperty:
+                when call.Method.DeclaringType == typeof(string) && BindProperty(text) is { } textProperty:
                 return new DynamoDbLogicalFilter(
                     false,
                     DynamoDbComparisonFilter.Of(textProperty, DynamoDbComparisonOperator.Equal, Expression.Constant(null, typeof(string))),
@@ -104,7 +104,7 @@ internal sealed class DynamoDbFilterTranslator
 
             case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument] } call
                 when call.Method.DeclaringType == typeof(string)
-                    && DynamoDbAttributeBinder.FindProperty(instance) is { } property
+                    && BindProperty(instance) is { } property
                     && DynamoDbClientValue.AsValue(argument) is { } value:
                 return new DynamoDbFunctionFilter(
                     call.Method.Name == nameof(string.StartsWith) ? DynamoDbFunctionFilter.BeginsWith : DynamoDbFunctionFilter.Contains,
@@ -112,7 +112,7 @@ internal sealed class DynamoDbFilterTranslator
                     DynamoDbValueOperand.Of(property, value));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var collection, out var element)
-                && DynamoDbAttributeBinder.FindProperty(collection) is { } collectionProperty
+                && BindProperty(collection) is { } collectionProperty
                 && DynamoDbCollectionCodecs.FindElementCodec(collectionProperty.ClrType) is { } elementCodec
                 && DynamoDbClientValue.AsValue(element) is { } elementValue:
                 return new DynamoDbFunctionFilter(
@@ -121,7 +121,7 @@ internal sealed class DynamoDbFilterTranslator
                     new DynamoDbValueOperand(elementValue, DynamoDbAttributeOperand.ElementsOf(collectionProperty, elementCodec)));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var values, out var item)
-                && DynamoDbAttributeBinder.FindProperty(item) is { } property
+                && BindProperty(item) is { } property
                 && DynamoDbClientValue.AsValue(values) is { } valuesExpression
                 && valuesExpression is ConstantExpression or QueryParameterExpression:
                 return new DynamoDbInFilter(property, valuesExpression);
@@ -143,7 +143,7 @@ internal sealed class DynamoDbFilterTranslator
 
             default:
                 // A boolean property on its own: x.IsActive means x.IsActive == true.
-                if (expression.Type == typeof(bool) && DynamoDbAttributeBinder.FindProperty(expression) is { } flag)
+                if (expression.Type == typeof(bool) && BindProperty(expression) is { } flag)
                 {
                     return DynamoDbComparisonFilter.Of(flag, DynamoDbComparisonOperator.Equal, Expression.Constant(true));
                 }
@@ -177,7 +177,7 @@ internal sealed class DynamoDbFilterTranslator
                 continue;
             }
 
-            var (property, member) = DynamoDbAttributeBinder.FindProperty(left ?? element) is { } p ? (p, right) : (DynamoDbAttributeBinder.FindProperty(right ?? element), left);
+            var (property, member) = BindProperty(left ?? element) is { } p ? (p, right) : (BindProperty(right ?? element), left);
             if (property == null || member == null
                 || !DynamoDbExpressionSearch.Any(member, n => n == element)
                 || DynamoDbExpressionSearch.Any(member, n => n is StructuralTypeShaperExpression))
@@ -224,14 +224,14 @@ internal sealed class DynamoDbFilterTranslator
     /// The parts of an anonymous object or a tuple made in the query (<c>new { x.A, x.B }</c>,
     /// <c>Tuple.Create(x.A, x.B)</c>), each with the member that reads it back; null for anything else.
     /// </summary>
-    private static (IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members)? Composite(Expression expression)
+    private static (Type Type, IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members)? Composite(Expression expression)
         => DynamoDbAttributeBinder.RemoveConvert(expression) switch
         {
-            NewExpression { Members: { } members } anonymous => (anonymous.Arguments, members),
-            NewExpression tuple when IsTuple(tuple.Type) => (tuple.Arguments, TupleItems(tuple.Type, tuple.Arguments.Count)),
+            NewExpression { Members: { } members } anonymous => (anonymous.Type, anonymous.Arguments, members),
+            NewExpression tuple when IsTuple(tuple.Type) => (tuple.Type, tuple.Arguments, TupleItems(tuple.Type, tuple.Arguments.Count)),
             MethodCallExpression { Method.Name: nameof(Tuple.Create), Object: null } create
                 when create.Method.DeclaringType == typeof(Tuple) || create.Method.DeclaringType == typeof(ValueTuple)
-                => (create.Arguments, TupleItems(create.Type, create.Arguments.Count)),
+                => (create.Type, create.Arguments, TupleItems(create.Type, create.Arguments.Count)),
             _ => null,
         };
 
@@ -242,20 +242,34 @@ internal sealed class DynamoDbFilterTranslator
     private static System.Reflection.MemberInfo[] TupleItems(Type tupleType, int count)
         => [.. Enumerable.Range(1, count).Select(i => (System.Reflection.MemberInfo?)tupleType.GetProperty("Item" + i) ?? tupleType.GetField("Item" + i)!)];
 
+    /// <summary>
+    /// The parts of a composite equal to the members of a value of the same type; a value of another type, or null,
+    /// is never equal (as <c>Equals</c> has it). A value that may be null per execution is checked per execution.
+    /// </summary>
     private DynamoDbFilter? MemberwiseEquality(
-        (IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members) composite, Expression value, bool equal, Expression whole)
+        (Type Type, IReadOnlyList<Expression> Parts, IReadOnlyList<System.Reflection.MemberInfo> Members) composite,
+        Expression value,
+        bool equal,
+        Expression whole)
     {
-        DynamoDbFilter? all = null;
-        var (parts, members) = composite;
+        if (value.Type != composite.Type || value is ConstantExpression { Value: null })
+        {
+            return equal ? DynamoDbBooleanFilter.False : DynamoDbBooleanFilter.True;
+        }
+
+        var isNull = value.Type.IsValueType ? null : Expression.Equal(value, Expression.Constant(null, value.Type));
+        DynamoDbFilter? all = isNull == null ? null : new DynamoDbBooleanFilter(new DynamoDbClientValue(Expression.Not(isNull)));
+        var (_, parts, members) = composite;
         for (var i = 0; i < members.Count; i++)
         {
             Expression member = members[i] is System.Reflection.MethodInfo getter ? Expression.Call(value, getter) : Expression.MakeMemberAccess(value, members[i]);
+            member = isNull == null ? member : Expression.Condition(isNull, Expression.Default(member.Type), member);
             if (TranslateComparison(parts[i], DynamoDbComparisonOperator.Equal, member, whole) is not { } part)
             {
                 return null;
             }
 
-            all = all == null ? part : new DynamoDbLogicalFilter(true, all, part);
+            all = all == null ? part : Combine(true, all, part);
         }
 
         return all == null ? Fail(whole) : equal ? all : Negate(all);
@@ -267,7 +281,7 @@ internal sealed class DynamoDbFilterTranslator
     /// </summary>
     private static (Expression Condition, Expression Value)[]? Branches(Expression expression)
         => DynamoDbClientValue.AsValue(expression) != null ? null
-            : (DynamoDbAttributeBinder.RemoveConvert(expression) switch
+            : (DynamoDbConversions.WithoutLosslessConversions(expression) switch
             {
                 BinaryExpression { NodeType: ExpressionType.Coalesce } coalesce =>
                 [
@@ -412,8 +426,8 @@ internal sealed class DynamoDbFilterTranslator
     }
 
     /// <summary>
-    /// The comparison of two client values, evaluated per execution (now, when both are constants); null when C# has
-    /// no such comparison of their types.
+    /// The comparison of two client values, evaluated per execution (now, when both are constants: not a client
+    /// expression such as <c>DateTime.UtcNow</c>); null when C# has no such comparison of their types.
     /// </summary>
     private static DynamoDbBooleanFilter? CompareValues(Expression left, DynamoDbComparisonOperator op, Expression right)
     {
@@ -435,10 +449,14 @@ internal sealed class DynamoDbFilterTranslator
         }
 
         var value = new DynamoDbClientValue(comparison);
-        return !DynamoDbExpressionSearch.Any(comparison, node => node is QueryParameterExpression)
+        return DynamoDbAttributeBinder.RemoveConvert(left) is ConstantExpression && DynamoDbAttributeBinder.RemoveConvert(right) is ConstantExpression
             ? (bool)value.Evaluate(DynamoDbConditionWriter.NoParameters)! ? DynamoDbBooleanFilter.True : DynamoDbBooleanFilter.False
             : new DynamoDbBooleanFilter(value);
     }
+
+    /// <summary>The property an expression reads whole, unless a cast that changes values stands around it (<c>(int)x.Price</c>).</summary>
+    private static IProperty? BindProperty(Expression expression)
+        => DynamoDbConversions.HasLossyConversion(expression) ? null : DynamoDbAttributeBinder.FindProperty(expression);
 
     /// <summary>
     /// Whether two operands of <c>Equals</c> are values of different scalar types (<c>x.Count.Equals(5L)</c>, an
