@@ -1,4 +1,3 @@
-using EFCore.DynamoDb.Design;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 
 namespace Microsoft.EntityFrameworkCore.Diagnostics;

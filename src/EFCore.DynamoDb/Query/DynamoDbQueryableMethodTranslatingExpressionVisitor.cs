@@ -2,7 +2,6 @@ using System.Linq.Expressions;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Query.Internal;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;

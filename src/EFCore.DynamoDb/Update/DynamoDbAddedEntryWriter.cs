@@ -1,6 +1,5 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
-using EFCore.DynamoDb.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Update;

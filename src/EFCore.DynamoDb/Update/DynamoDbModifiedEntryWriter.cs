@@ -1,6 +1,4 @@
-using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
-using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

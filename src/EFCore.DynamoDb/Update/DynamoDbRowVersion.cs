@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Buffers.Binary;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Update;

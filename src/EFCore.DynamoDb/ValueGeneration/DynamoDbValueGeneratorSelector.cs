@@ -1,6 +1,5 @@
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.ValueGeneration;
 

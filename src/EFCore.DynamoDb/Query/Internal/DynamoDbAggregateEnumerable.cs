@@ -1,6 +1,5 @@
 using System.Collections;
 using EFCore.DynamoDb.Storage;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;

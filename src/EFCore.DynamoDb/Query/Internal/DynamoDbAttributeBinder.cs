@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;

@@ -1,7 +1,5 @@
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
 

@@ -2,7 +2,6 @@ using System.Collections;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Linq.Expressions;
 using System.Reflection;
-using EFCore.DynamoDb.Storage;
 using EFCore.DynamoDb.Diagnostics;
 using Microsoft.EntityFrameworkCore.Query;
 
