@@ -29,7 +29,7 @@ internal sealed class DynamoDbQueryCompilationContext(QueryCompilationContextDep
     public System.Linq.Expressions.Expression? ReadRateLimit { get; set; }
 
     /// <summary>The LINQ query as written (parameters, not their values), for messages.</summary>
-    public string QueryText { get; set; } = "";
+    public DynamoDbQueryText QueryText { get; set; } = "";
 
     /// <summary>The navigations to load after the query's own read (<c>Include</c>, <c>ThenInclude</c>).</summary>
     public List<DynamoDbIncludeNode> Includes { get; } = [];

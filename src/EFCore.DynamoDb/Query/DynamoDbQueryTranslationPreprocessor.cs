@@ -23,7 +23,7 @@ internal sealed class DynamoDbQueryTranslationPreprocessor(
     public override Expression Process(Expression query)
     {
         query = new DynamoDbQueryOptionsExtractingExpressionVisitor(queryCompilationContext).Visit(query);
-        queryCompilationContext.QueryText = query.Print();
+        queryCompilationContext.QueryText = new DynamoDbQueryText(query);
         query = new DynamoDbIncludeExtractingExpressionVisitor(queryCompilationContext).Process(query);
         return base.Process(query);
     }

@@ -7,7 +7,7 @@ namespace EFCore.DynamoDb.Query.Internal;
 /// <c>WithIndex</c>, <c>WithPageSize</c>, <c>ToPageAsync</c>, scan
 /// segments, rate limits), or those a follow-up read of related items inherits.
 /// </summary>
-internal sealed record DynamoDbReadOptions(string QueryText)
+internal sealed record DynamoDbReadOptions(DynamoDbQueryText QueryText)
 {
     public bool AllowScan { get; init; }
 

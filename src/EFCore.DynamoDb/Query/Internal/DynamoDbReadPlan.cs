@@ -85,7 +85,7 @@ internal sealed record DynamoDbReadPlan
     public ITypeMappingSource? TypeMappings { get; init; }
 
     /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
-    public required string QueryText { get; init; }
+    public required DynamoDbQueryText QueryText { get; init; }
 
     /// <summary>Each <c>Skip</c> and <c>Take</c>, in order.</summary>
     public IReadOnlyList<(bool IsSkip, Expression Count)> Paging { get; init; } = [];
