@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using EFCore.DynamoDb.Query.Internal;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query;
