@@ -256,6 +256,8 @@ public class DifferentialQueryTests(DifferentialQueryTests.SeededCatalog catalog
         Keyed("value tuple equality", q => q.Where(p => p.Category == "food" && ValueTuple.Create(p.Tag, p.Color).Equals(SaleInRed)).Select(p => p.Sku)),
         Keyed("tuple equality", q => q.Where(p => p.Category == "books" && Tuple.Create(p.Tag, p.Discontinued).Equals(Tuple.Create((string?)"sale", false))).Select(p => p.Sku)),
         Keyed("tuple inequality", q => q.Where(p => p.Category == "books" && !Tuple.Create(p.Tag, p.Discontinued).Equals(Tuple.Create((string?)"sale", false))).Select(p => p.Sku)),
+        Keyed("ordinal starts with", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.StartsWith("Alpha", StringComparison.Ordinal)).Select(p => p.Sku)),
+        Keyed("ordinal contains", q => q.Where(p => p.Category == "books" && p.Name != null && p.Name.Contains("a 1", StringComparison.Ordinal)).Select(p => p.Sku)),
         Scanned("scan has value", q => q.Where(p => !p.Rating.HasValue && p.Stock > 40).Select(p => p.Sku)),
         Scanned("scan attribute comparison", q => q.Where(p => p.Stock < p.Rating).Select(p => p.Sku)),
         Scanned("scan sum", q => One(q.Sum(p => p.Stock))),

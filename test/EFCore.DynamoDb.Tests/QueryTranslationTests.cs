@@ -180,6 +180,7 @@ public class QueryTranslationTests
     [InlineData("Last")]
     [InlineData("Distinct")]
     [InlineData("IgnoreCase")]
+    [InlineData("StartsWithIgnoreCase")]
     [InlineData("DatePart")]
     [InlineData("Arithmetic")]
     public void Unsupported_LINQ_throws_naming_the_problem(string shape)
@@ -198,6 +199,7 @@ public class QueryTranslationTests
             "ToLower" => () => readings.Where(r => r.Device.ToLower() == "d").ToList(),
             "Last" => () => readings.Last(),
             "IgnoreCase" => () => readings.Where(r => r.Device == "d" && string.Equals(r.Name, "x", StringComparison.OrdinalIgnoreCase)).ToList(),
+            "StartsWithIgnoreCase" => () => readings.Where(r => r.Device == "d" && r.Name!.StartsWith("x", StringComparison.OrdinalIgnoreCase)).ToList(),
             "DatePart" => () => readings.Where(r => r.Device == "d" && r.Time.Year == 2025).ToList(),
             "Arithmetic" => () => readings.Where(r => r.Device == "d" && r.Count + 1 > 5).ToList(),
             _ => () => readings.Select(r => r.Device).Distinct().ToList(),
@@ -216,6 +218,7 @@ public class QueryTranslationTests
             "ThenBy" => "ThenBy",
             "ToLower" => "store a normalised copy of the attribute",
             "IgnoreCase" => "store a normalised copy of the attribute",
+            "StartsWithIgnoreCase" => "store a normalised copy of the attribute",
             "DatePart" => "compare the whole date with a range",
             "Arithmetic" => "compare the attribute itself with a value computed on the client",
             "Last" => "Last",

@@ -99,8 +99,10 @@ internal sealed class DynamoDbFilterTranslator
             case MethodCallExpression { Method.Name: nameof(object.Equals), Object: null, Arguments: [var left, var right] }:
                 return OfDifferentTypes(left, right) ? DynamoDbBooleanFilter.False : TranslateComparison(left, DynamoDbComparisonOperator.Equal, right, expression);
 
-            case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument] } call
+            // StartsWith and Contains, as written or with StringComparison.Ordinal (DynamoDB compares bytes).
+            case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument, ..] } call
                 when call.Method.DeclaringType == typeof(string)
+                    && call.Arguments is [_] or [_, ConstantExpression { Value: StringComparison.Ordinal }]
                     && BindProperty(instance) is { } property
                     && DynamoDbClientValue.AsValue(argument) is { } value:
                 return new DynamoDbFunctionFilter(
