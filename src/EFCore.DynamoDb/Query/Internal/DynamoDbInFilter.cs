@@ -65,7 +65,7 @@ internal sealed record DynamoDbInFilter : DynamoDbFilter
             : null;
 
     /// <summary>The element type of a collection type: <c>T</c> of its <c>IEnumerable&lt;T&gt;</c>, else object.</summary>
-    public static Type ElementType(Type collectionType)
+    private static Type ElementType(Type collectionType)
         => collectionType.IsArray ? collectionType.GetElementType()!
             : (collectionType.IsGenericType && collectionType.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? collectionType : null)
                 ?.GetGenericArguments()[0]
