@@ -7,7 +7,8 @@ public class QueryTranslationTests
 {
     private static readonly DateTime Since = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static string Text(Func<ReadingContext, IQueryable<Reading>> query, string prefix = "")
+    /// <summary>The request(s) a query over readings sends, as ToQueryString prints them.</summary>
+    internal static string Text(Func<ReadingContext, IQueryable<Reading>> query, string prefix = "")
     {
         using var context = new ReadingContext(prefix);
         return query(context).ToQueryString().ReplaceLineEndings("\n");
@@ -230,11 +231,7 @@ public class QueryTranslationTests
 /// <summary>Conditions EF Core users write every day, as DynamoDB expressions: checked without a server.</summary>
 public class EverydayConditionTranslationTests
 {
-    private static string Text(Func<ReadingContext, IQueryable<Reading>> query)
-    {
-        using var context = new ReadingContext();
-        return query(context).ToQueryString().ReplaceLineEndings("\n");
-    }
+    private static string Text(Func<ReadingContext, IQueryable<Reading>> query) => QueryTranslationTests.Text(query);
 
     [Fact]
     public void Two_attributes_compare_in_one_expression_with_CSharp_null_semantics()
@@ -388,11 +385,7 @@ public class EverydayConditionTranslationTests
 /// <summary>The scan options' arguments and requests, checked without a server.</summary>
 public class ScanOptionTranslationTests
 {
-    private static string Text(Func<ReadingContext, IQueryable<Reading>> query)
-    {
-        using var context = new ReadingContext();
-        return query(context).ToQueryString().ReplaceLineEndings("\n");
-    }
+    private static string Text(Func<ReadingContext, IQueryable<Reading>> query) => QueryTranslationTests.Text(query);
 
     [Fact]
     public void A_scan_segment_is_sent_with_its_number_and_total()

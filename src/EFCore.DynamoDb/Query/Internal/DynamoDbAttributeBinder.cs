@@ -30,6 +30,10 @@ internal static class DynamoDbAttributeBinder
             : FindProperty(expression) is { } property ? DynamoDbAttributeOperand.Of(property)
             : null;
 
+    /// <summary>The property an expression reads whole, unless a cast that changes values stands around it (<c>(int)x.Price</c>).</summary>
+    public static IProperty? BindProperty(Expression expression)
+        => DynamoDbConversions.HasLossyConversion(expression) ? null : FindProperty(expression);
+
     /// <summary>An element of a list property read by a constant index (<c>x.Tags[0]</c>, <c>x.Scores[1]</c>), if any.</summary>
     private static (IProperty Property, int Index, DynamoDbScalarCodec Codec)? FindListElement(Expression expression)
     {

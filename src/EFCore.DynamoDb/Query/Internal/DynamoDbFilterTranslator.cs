@@ -65,12 +65,12 @@ internal sealed class DynamoDbFilterTranslator
 
             // x.Visits.HasValue is x.Visits != null.
             case MemberExpression { Member.Name: nameof(Nullable<int>.HasValue), Expression: { } nullable }
-                when Nullable.GetUnderlyingType(nullable.Type) != null && BindProperty(nullable) is { } optional:
+                when Nullable.GetUnderlyingType(nullable.Type) != null && DynamoDbAttributeBinder.BindProperty(nullable) is { } optional:
                 return DynamoDbComparisonFilter.Of(optional, DynamoDbComparisonOperator.NotEqual, Expression.Constant(null, nullable.Type));
 
             // string.IsNullOrEmpty(x.Name): absent, NULL or "".
             case MethodCallExpression { Method.Name: nameof(string.IsNullOrEmpty), Object: null, Arguments: [var text] } call
-                when call.Method.DeclaringType == typeof(string) && BindProperty(text) is { } textProperty:
+                when call.Method.DeclaringType == typeof(string) && DynamoDbAttributeBinder.BindProperty(text) is { } textProperty:
                 return new DynamoDbLogicalFilter(
                     false,
                     DynamoDbComparisonFilter.Of(textProperty, DynamoDbComparisonOperator.Equal, Expression.Constant(null, typeof(string))),
@@ -103,7 +103,7 @@ internal sealed class DynamoDbFilterTranslator
             case MethodCallExpression { Method.Name: nameof(string.StartsWith) or nameof(string.Contains), Object: { } instance, Arguments: [var argument, ..] } call
                 when call.Method.DeclaringType == typeof(string)
                     && call.Arguments is [_] or [_, ConstantExpression { Value: StringComparison.Ordinal }]
-                    && BindProperty(instance) is { } property
+                    && DynamoDbAttributeBinder.BindProperty(instance) is { } property
                     && DynamoDbClientValue.AsValue(argument) is { } value:
                 return new DynamoDbFunctionFilter(
                     call.Method.Name == nameof(string.StartsWith) ? DynamoDbFunctionFilter.BeginsWith : DynamoDbFunctionFilter.Contains,
@@ -111,7 +111,7 @@ internal sealed class DynamoDbFilterTranslator
                     DynamoDbValueOperand.Of(property, value));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var collection, out var element)
-                && BindProperty(collection) is { } collectionProperty
+                && DynamoDbAttributeBinder.BindProperty(collection) is { } collectionProperty
                 && DynamoDbCollectionCodecs.FindElementCodec(collectionProperty.ClrType) is { } elementCodec
                 && DynamoDbClientValue.AsValue(element) is { } elementValue:
                 return new DynamoDbFunctionFilter(
@@ -120,7 +120,7 @@ internal sealed class DynamoDbFilterTranslator
                     new DynamoDbValueOperand(elementValue, DynamoDbAttributeOperand.ElementsOf(collectionProperty, elementCodec)));
 
             case MethodCallExpression call when TryGetCollectionContains(call, out var values, out var item)
-                && BindProperty(item) is { } property
+                && DynamoDbAttributeBinder.BindProperty(item) is { } property
                 && DynamoDbClientValue.AsValue(values) is { } valuesExpression
                 && valuesExpression is ConstantExpression or QueryParameterExpression:
                 return new DynamoDbInFilter(property, valuesExpression);
@@ -142,7 +142,7 @@ internal sealed class DynamoDbFilterTranslator
 
             default:
                 // A boolean property on its own: x.IsActive means x.IsActive == true.
-                if (expression.Type == typeof(bool) && BindProperty(expression) is { } flag)
+                if (expression.Type == typeof(bool) && DynamoDbAttributeBinder.BindProperty(expression) is { } flag)
                 {
                     return DynamoDbComparisonFilter.Of(flag, DynamoDbComparisonOperator.Equal, Expression.Constant(true));
                 }
@@ -176,7 +176,7 @@ internal sealed class DynamoDbFilterTranslator
                 continue;
             }
 
-            var (property, member) = BindProperty(left ?? element) is { } p ? (p, right) : (BindProperty(right ?? element), left);
+            var (property, member) = DynamoDbAttributeBinder.BindProperty(left ?? element) is { } p ? (p, right) : (DynamoDbAttributeBinder.BindProperty(right ?? element), left);
             if (property == null || member == null
                 || !DynamoDbExpressionSearch.Any(member, n => n == element)
                 || DynamoDbExpressionSearch.Any(member, n => n is StructuralTypeShaperExpression))
@@ -452,10 +452,6 @@ internal sealed class DynamoDbFilterTranslator
             ? (bool)value.Evaluate(DynamoDbConditionWriter.NoParameters)! ? DynamoDbBooleanFilter.True : DynamoDbBooleanFilter.False
             : new DynamoDbBooleanFilter(value);
     }
-
-    /// <summary>The property an expression reads whole, unless a cast that changes values stands around it (<c>(int)x.Price</c>).</summary>
-    private static IProperty? BindProperty(Expression expression)
-        => DynamoDbConversions.HasLossyConversion(expression) ? null : DynamoDbAttributeBinder.FindProperty(expression);
 
     /// <summary>
     /// Whether two operands of <c>Equals</c> are values of different scalar types (<c>x.Count.Equals(5L)</c>, an

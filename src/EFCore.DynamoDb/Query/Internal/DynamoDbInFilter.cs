@@ -2,7 +2,6 @@ using System.Collections;
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -13,12 +12,14 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal sealed record DynamoDbInFilter : DynamoDbFilter
 {
     private readonly Func<object?, AttributeValue?>? _writeElement;
+    private readonly DynamoDbClientValue? _collection;
 
     /// <summary><c>values.Contains(x.Property)</c>: the elements are written as the property's values.</summary>
     public DynamoDbInFilter(IProperty property, Expression values)
     {
         Property = property;
         Values = values;
+        _collection = new DynamoDbClientValue(values);
         _writeElement = DynamoDbValueConversion.Writer(ElementType(values.Type), DynamoDbAttributeOperand.Of(property));
     }
 
@@ -45,12 +46,7 @@ internal sealed record DynamoDbInFilter : DynamoDbFilter
             return Alternatives.Select(alternative => alternative.ToAttributeValue(parameters));
         }
 
-        var collection = Values switch
-        {
-            ConstantExpression constant => (IEnumerable?)constant.Value,
-            QueryParameterExpression parameter => (IEnumerable?)parameters[parameter.Name],
-            _ => throw new InvalidOperationException(Values!.ToString()),
-        };
+        var collection = (IEnumerable?)_collection!.Evaluate(parameters);
         return (collection ?? Array.Empty<object>()).Cast<object?>().Select(_writeElement!);
     }
 

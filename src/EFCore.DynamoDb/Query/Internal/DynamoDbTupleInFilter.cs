@@ -2,7 +2,6 @@ using System.Collections;
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -16,15 +15,12 @@ namespace EFCore.DynamoDb.Query.Internal;
 internal sealed record DynamoDbTupleInFilter(IReadOnlyList<(IProperty Property, Func<object, AttributeValue?> Member)> Components, Expression Values)
     : DynamoDbFilter
 {
+    private readonly DynamoDbClientValue _collection = new(Values);
+
     /// <summary>The equalities each element of one execution asks for, in the collection's order.</summary>
     public IEnumerable<IReadOnlyList<DynamoDbComparisonFilter>> Evaluate(IReadOnlyDictionary<string, object?> parameters)
     {
-        var collection = Values switch
-        {
-            ConstantExpression constant => (IEnumerable?)constant.Value,
-            QueryParameterExpression parameter => (IEnumerable?)parameters[parameter.Name],
-            _ => throw new InvalidOperationException(Values.ToString()),
-        };
+        var collection = (IEnumerable?)_collection.Evaluate(parameters);
 
         foreach (var element in collection ?? Array.Empty<object>())
         {
