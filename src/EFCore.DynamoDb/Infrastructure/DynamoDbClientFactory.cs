@@ -21,8 +21,10 @@ internal sealed class DynamoDbClientFactory : IDisposable
 
     public IAmazonDynamoDB GetClient(DynamoDbOptionsExtension options)
         => options.Client
-            ?? _clientsByOptions.GetValue(
-                options, o => _clients.GetOrAdd(new DynamoDbClientKey(o), _ => new Lazy<IAmazonDynamoDB>(() => CreateClient(o))).Value);
+            ?? (_clientsByOptions.TryGetValue(options, out var known)
+                ? known
+                : _clientsByOptions.GetValue(
+                    options, o => _clients.GetOrAdd(new DynamoDbClientKey(o), _ => new Lazy<IAmazonDynamoDB>(() => CreateClient(o))).Value));
 
     public static AmazonDynamoDBConfig CreateConfig(DynamoDbOptionsExtension options)
     {

@@ -25,6 +25,9 @@ internal sealed class DynamoDbAttributeOperand
         IsSize = isSize;
         var clrType = mapping?.ClrType ?? codec!.ClrType;
         ValueType = Nullable.GetUnderlyingType(clrType) ?? clrType;
+        var indexed = path.Any(s => s.Index != null);
+        WholeProperty = !isSize && !indexed && property is IProperty whole ? whole : null;
+        IsNullable = isSize || indexed || property is IProperty { IsNullable: true };
     }
 
     /// <summary>The property whose attribute is read: the property's, the list's, the collection's whose element member is read, or the one whose size is read.</summary>
@@ -43,10 +46,10 @@ internal sealed class DynamoDbAttributeOperand
     public bool IsSize { get; }
 
     /// <summary>The property when the operand is its whole attribute, as key conditions read keys; null for elements, members and sizes.</summary>
-    public IProperty? WholeProperty => !IsSize && Path.All(s => s.Index == null) && Property is IProperty property ? property : null;
+    public IProperty? WholeProperty { get; }
 
     /// <summary>Whether the attribute may be absent or NULL.</summary>
-    public bool IsNullable => IsSize || Path.Any(s => s.Index != null) || Property is IProperty { IsNullable: true };
+    public bool IsNullable { get; }
 
     /// <summary>
     /// Whether values are DynamoDB numbers written without a value converter, so that a number of another CLR type
