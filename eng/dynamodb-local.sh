@@ -125,7 +125,7 @@ cmd_fetch() {
   (cd "$stage" && NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false \
     npm pack --ignore-scripts --loglevel=warn --pack-destination "$stage" "$NPM_SPEC") >&2 ||
     die "npm pack $NPM_SPEC failed"
-  tgz=$(find "$stage" -maxdepth 1 -name '*.tgz' | head -n 1)
+  tgz=$(find "$stage" -maxdepth 1 -name '*.tgz' -print -quit)
   [ -n "$tgz" ] || die "npm pack produced no tarball"
   tar -xzf "$tgz" --no-same-owner -C "$stage" package/emulator || die "could not unpack $tgz"
   rm -f "$tgz"

@@ -19,8 +19,10 @@ trap cleanup EXIT
 dotnet pack src/EFCore.DynamoDb -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
 test -f "$work/feed/EFCore.DynamoDb.$version.nupkg"
 test -f "$work/feed/EFCore.DynamoDb.$version.snupkg"
-unzip -l "$work/feed/EFCore.DynamoDb.$version.nupkg" | grep -q "lib/net10.0/EFCore.DynamoDb.xml"
-unzip -l "$work/feed/EFCore.DynamoDb.$version.nupkg" | grep -q " README.md"
+# The listing is read whole first: `unzip | grep -q` fails under pipefail when grep stops reading early (SIGPIPE).
+contents=$(unzip -l "$work/feed/EFCore.DynamoDb.$version.nupkg")
+grep -q "lib/net10.0/EFCore.DynamoDb.xml" <<<"$contents"
+grep -q " README.md" <<<"$contents"
 
 cp -r eng/package-consumer "$work/app"
 cat > "$work/app/NuGet.config" <<CONFIG
