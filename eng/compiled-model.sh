@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Generates the checked-in compiled models with `dotnet ef dbcontext optimize` (the dotnet-ef tool pinned in
 # .config/dotnet-tools.json): the functional tests' WarehouseContext (a model with every provider annotation) and the
-# benchmark's ColdStartContext, each into the CompiledModels folder of its project.
+# benchmark's ColdStartContext (one entity type) and NorthwindContext (EF Core's classic sample model), each into a
+# CompiledModels folder of its project.
 # With --check (CI), generates them into temporary folders instead and fails if a checked-in file differs (beyond the
 # random model id): a model changed without its compiled model being regenerated, or the design-time services broke.
 set -euo pipefail
@@ -12,9 +13,9 @@ check=false
 [ "${1:-}" = "--check" ] && check=true
 dotnet tool restore >/dev/null
 
-generate() { # project context namespace
+generate() { # project context namespace folder
   local project=$1 context=$2 namespace=$3
-  local target=$project/CompiledModels out=$project/CompiledModels
+  local target=$project/$4 out=$project/$4
   if $check; then
     out=$(mktemp -d)
   fi
@@ -34,5 +35,6 @@ generate() { # project context namespace
   fi
 }
 
-generate test/EFCore.DynamoDb.FunctionalTests WarehouseContext EFCore.DynamoDb.FunctionalTests.CompiledModels
-generate benchmark/EFCore.DynamoDb.Benchmarks ColdStartContext EFCore.DynamoDb.Benchmarks.CompiledModels
+generate test/EFCore.DynamoDb.FunctionalTests WarehouseContext EFCore.DynamoDb.FunctionalTests.CompiledModels CompiledModels
+generate benchmark/EFCore.DynamoDb.Benchmarks ColdStartContext EFCore.DynamoDb.Benchmarks.CompiledModels.ColdStart CompiledModels/ColdStart
+generate benchmark/EFCore.DynamoDb.Benchmarks NorthwindContext EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind CompiledModels/Northwind

@@ -6,12 +6,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 #pragma warning disable 219, 612, 618
 #nullable disable
 
-namespace EFCore.DynamoDb.Benchmarks.CompiledModels
+namespace EFCore.DynamoDb.Benchmarks.CompiledModels.ColdStart
 {
     public partial class ColdStartContextModel
     {
         private ColdStartContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("035c1d44-2525-45cc-97cb-fea983aea41c"), entityTypeCount: 1)
+            : base(skipDetectChanges: false, modelId: new Guid("bff00bca-8522-4b64-9be4-f295e91695d3"), entityTypeCount: 1)
         {
         }
 

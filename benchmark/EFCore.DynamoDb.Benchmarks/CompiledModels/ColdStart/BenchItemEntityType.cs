@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 #pragma warning disable 219, 612, 618
 #nullable disable
 
-namespace EFCore.DynamoDb.Benchmarks.CompiledModels
+namespace EFCore.DynamoDb.Benchmarks.CompiledModels.ColdStart
 {
     [EntityFrameworkInternal]
     public partial class BenchItemEntityType

@@ -1,0 +1,8 @@
+namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+
+public class Region
+{
+    public int RegionId { get; set; }
+    public string RegionDescription { get; set; } = "";
+    public List<Territory> Territories { get; set; } = [];
+}

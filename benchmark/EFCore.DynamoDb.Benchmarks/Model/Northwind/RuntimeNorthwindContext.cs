@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+
+/// <summary>The same model built at run time (a compiled model is bound to its context type).</summary>
+public class RuntimeNorthwindContext(DbContextOptions options) : NorthwindContext(options);

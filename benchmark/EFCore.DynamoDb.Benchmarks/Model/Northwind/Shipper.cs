@@ -1,0 +1,9 @@
+namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+
+public class Shipper
+{
+    public int ShipperId { get; set; }
+    public string CompanyName { get; set; } = "";
+    public string? Phone { get; set; }
+    public List<Order> Orders { get; set; } = [];
+}

@@ -1,0 +1,11 @@
+namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+
+public class Supplier
+{
+    public int SupplierId { get; set; }
+    public string CompanyName { get; set; } = "";
+    public string? ContactName { get; set; }
+    public Address? Address { get; set; }
+    public string? Phone { get; set; }
+    public List<Product> Products { get; set; } = [];
+}
