@@ -15,14 +15,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A unique version, so that restore never takes an earlier package from the global packages folder.
-dotnet pack src/EFCore.DynamoDb -c Release -o "$work/feed" -p:Version="$version" --nologo -v quiet
+# A unique version, so that restore never takes an earlier package from the global packages folder. The repository
+# URL is given as SourceLink would read it from an https origin (a clone of the public repository): the package's
+# project URL comes from it.
+dotnet pack src/EFCore.DynamoDb -c Release -o "$work/feed" -p:Version="$version" \
+  -p:PrivateRepositoryUrl=https://example.invalid/EFCore.DynamoDb.git --nologo -v quiet
 test -f "$work/feed/EFCore.DynamoDb.$version.nupkg"
 test -f "$work/feed/EFCore.DynamoDb.$version.snupkg"
 # The listing is read whole first: `unzip | grep -q` fails under pipefail when grep stops reading early (SIGPIPE).
 contents=$(unzip -l "$work/feed/EFCore.DynamoDb.$version.nupkg")
 grep -q "lib/net10.0/EFCore.DynamoDb.xml" <<<"$contents"
 grep -q " README.md" <<<"$contents"
+nuspec=$(unzip -p "$work/feed/EFCore.DynamoDb.$version.nupkg" EFCore.DynamoDb.nuspec)
+grep -q "<projectUrl>https://example.invalid/EFCore.DynamoDb</projectUrl>" <<<"$nuspec" ||
+  { echo "package-smoke: the package's project URL is not its repository's" >&2; exit 1; }
 
 cp -r eng/package-consumer "$work/app"
 cat > "$work/app/NuGet.config" <<CONFIG
