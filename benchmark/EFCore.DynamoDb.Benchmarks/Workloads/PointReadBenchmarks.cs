@@ -84,6 +84,40 @@ public class PointReadBenchmarks : WorkloadBase
         return await db.Items.FindAsync(_pk, _sk);
     }
 
+    /// <summary>
+    /// <see cref="EfCorePooledFind"/>, then a fresh context of this provider set up as a point read sets it up (change
+    /// tracker, query provider, query context) without a request: less <see cref="EfCorePooledFind"/>, a fresh
+    /// context's own cost next to this provider's reads.
+    /// </summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCorePooledFindAndFreshContext()
+    {
+        var item = await EfCorePooledFind();
+        await using var fresh = new BenchDbContext(EfOptions);
+        SetUpForRead(fresh, fresh.Items);
+        return item;
+    }
+
+    /// <summary>
+    /// <see cref="EfCorePooledFindAndFreshContext"/> with a fresh context of EF Core's InMemory provider instead: EF
+    /// Core's own cost of a context, next to the same reads.
+    /// </summary>
+    [Benchmark]
+    public async Task<BenchItem?> EfCorePooledFindAndFreshInMemoryContext()
+    {
+        var item = await EfCorePooledFind();
+        await using var fresh = new InMemoryBenchDbContext(_inMemoryOptions);
+        SetUpForRead(fresh, fresh.Items);
+        return item;
+    }
+
+    private static void SetUpForRead(DbContext context, IQueryable<BenchItem> set)
+    {
+        _ = context.ChangeTracker;
+        _ = set.Provider;
+        _ = context.GetService<Microsoft.EntityFrameworkCore.Query.IQueryContextFactory>().Create();
+    }
+
     /// <summary>The same as <see cref="EfCoreNoTracking"/> on a pooled context (<c>AddDbContextPool</c>).</summary>
     [Benchmark]
     public async Task<BenchItem?> EfCorePooledNoTracking()
