@@ -222,7 +222,7 @@ public class QueryTranslationTests
             "StartsWithIgnoreCase" => "store a normalised copy of the attribute",
             "DatePart" => "compare the whole date with a range",
             "Arithmetic" => "compare the attribute itself with a value computed on the client",
-            "Last" => "Last",
+            "Last" => "OrderByDescending(x => x.SortKey).First()",
             _ => "Distinct",
         }, exception.Message);
     }

@@ -355,6 +355,9 @@ internal static class DynamoDbStrings
     public static string ImportCanceled(string table, long written, int inFlight)
         => $"The import into '{table}' was canceled after {written} items were written; up to {inFlight} more, in requests in flight, may have been written too. Importing the same input again overwrites them.";
 
+    public static string LastNeedsOrdering(string entityType)
+        => $"'Last' needs the items of '{entityType}' in a known order, with nothing skipped or taken before it: DynamoDB finds the last item by reading a partition backwards. Order by the sort key first (OrderBy(x => x.SortKey).Last()), or write OrderByDescending(x => x.SortKey).First().";
+
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";
 

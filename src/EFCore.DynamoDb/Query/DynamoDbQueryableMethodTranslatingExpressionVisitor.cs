@@ -82,6 +82,23 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         // Two results are enough to know that Single must fail.
         => TranslateSingleResult(source, predicate, limit: 2, returnDefault);
 
+    /// <summary>
+    /// <c>OrderBy(x =&gt; x.SortKey).Last()</c>: the first item in the other direction, read with the opposite
+    /// <c>ScanIndexForward</c> and a limit of one.
+    /// </summary>
+    protected override ShapedQueryExpression? TranslateLastOrDefault(
+        ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
+    {
+        var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.OrderingProperty is not { } ordering || query.Paging.Count > 0)
+        {
+            return Unsupported(DynamoDbStrings.LastNeedsOrdering(query.EntityType.DisplayName()));
+        }
+
+        query.ApplyOrdering(ordering, !query.OrderAscending);
+        return TranslateSingleResult(source, predicate, limit: 1, returnDefault);
+    }
+
     protected override ShapedQueryExpression? TranslateTake(ShapedQueryExpression source, Expression count)
     {
         ((DynamoDbQueryExpression)source.QueryExpression).ApplyTake(count);
@@ -163,7 +180,6 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
     protected override ShapedQueryExpression? TranslateJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot(nameof(Queryable.Join));
     protected override ShapedQueryExpression? TranslateLeftJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("LeftJoin");
     protected override ShapedQueryExpression? TranslateRightJoin(ShapedQueryExpression outer, ShapedQueryExpression inner, LambdaExpression outerKeySelector, LambdaExpression innerKeySelector, LambdaExpression resultSelector) => Cannot("RightJoin");
-    protected override ShapedQueryExpression? TranslateLastOrDefault(ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault) => Cannot(nameof(Queryable.Last));
     protected override ShapedQueryExpression? TranslateMax(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
         => TranslateValueAggregate(source, selector, resultType, nameof(Queryable.Max));
     protected override ShapedQueryExpression? TranslateMin(ShapedQueryExpression source, LambdaExpression? selector, Type resultType)
