@@ -56,7 +56,7 @@ runs each, alternating (\`bash eng/cold-start.sh\`, $(date -u +%Y-%m-%d)). *Whol
 result, measured from outside. *First query*: from the program's first use of EF Core (options, context) to the
 result, measured inside: the part the model can change, without the runtime's own start. Two models: the
 benchmark's one entity type, and EF Core's classic Northwind sample (eleven entity types, relationships, owned
-addresses, nine indexes) with only its keys configured for DynamoDB.
+addresses, ten indexes) with only its keys configured for DynamoDB.
 
 | Model | Built | Whole process (median) | First query (median) | Whole process runs (ms) | First query runs (ms) |
 |---|---|---:|---:|---|---|

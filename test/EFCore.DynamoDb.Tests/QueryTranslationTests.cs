@@ -493,3 +493,59 @@ public class KeyListTranslationTests
         Assert.Contains("in the order of the list", error.Message);
     }
 }
+
+public class Shipment
+{
+    public string Id { get; set; } = "";
+    public string? Carrier { get; set; }
+    public DateTime? SentAt { get; set; }
+}
+
+/// <summary>Shipments found by carrier, and by carrier and date: both index keys are nullable.</summary>
+public class ShipmentContext : DbContext
+{
+    public DbSet<Shipment> Shipments => Set<Shipment>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new Amazon.Runtime.BasicAWSCredentials("k", "s")));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Shipment>(b =>
+        {
+            b.HasIndex(s => s.Carrier).IsGlobalSecondaryIndex("by-carrier");
+            b.HasIndex(s => new { s.Carrier, s.SentAt }).IsGlobalSecondaryIndex("by-carrier-sent");
+        });
+}
+
+/// <summary>An index holds only the items that have its key attributes: it answers only queries that return no others.</summary>
+public class SparseIndexPlanningTests
+{
+    private static string Text(Func<ShipmentContext, IQueryable<Shipment>> query)
+    {
+        using var context = new ShipmentContext();
+        return query(context).ToQueryString().ReplaceLineEndings("\n");
+    }
+
+    [Fact]
+    public void An_index_whose_keys_the_query_requires_is_queried_without_a_filter_on_them()
+    {
+        var since = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var dated = Text(c => c.Shipments.Where(s => s.Carrier == "ups" && s.SentAt != null).OrderBy(s => s.SentAt));
+        Assert.StartsWith("Query Shipments INDEX by-carrier-sent\n", dated);
+        Assert.DoesNotContain("FilterExpression", dated);
+        Assert.StartsWith("Query Shipments INDEX by-carrier-sent\n", Text(c => c.Shipments.Where(s => s.Carrier == "ups" && s.SentAt >= since)));
+        Assert.StartsWith("Query Shipments INDEX by-carrier\n", Text(c => c.Shipments.Where(s => s.Carrier == "ups")));
+    }
+
+    [Fact]
+    public void An_index_that_lacks_items_the_query_returns_is_not_used()
+    {
+        Assert.StartsWith("Scan Shipments", Text(c => c.Shipments.AllowScan().Where(s => s.Carrier == null)));
+
+        using var context = new ShipmentContext();
+        var ordered = Assert.Throws<InvalidOperationException>(() => context.Shipments.Where(s => s.Carrier == "ups").OrderBy(s => s.SentAt).ToQueryString());
+        Assert.Contains("The index 'by-carrier-sent' was not used: it holds only the 'Shipment' items that have 'SentAt'", ordered.Message);
+        Assert.Contains("WithIndex(\"by-carrier-sent\")", ordered.Message);
+        Assert.StartsWith("Query Shipments INDEX by-carrier-sent", context.Shipments.WithIndex("by-carrier-sent").Where(s => s.Carrier == "ups").OrderBy(s => s.SentAt).ToQueryString());
+    }
+}

@@ -1,6 +1,7 @@
 using Amazon.Runtime;
 using EFCore.DynamoDb.Benchmarks.Model;
 using EFCore.DynamoDb.Benchmarks.Model.Northwind;
+using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Benchmarks.Infrastructure;

@@ -355,8 +355,17 @@ internal static class DynamoDbStrings
     public static string ImportCanceled(string table, long written, int inFlight)
         => $"The import into '{table}' was canceled after {written} items were written; up to {inFlight} more, in requests in flight, may have been written too. Importing the same input again overwrites them.";
 
+    public static string SparseIndexSkipped(string index, string entityType, string property)
+        => $"The index '{index}' was not used: it holds only the '{entityType}' items that have '{property}', and the query would also return items without it. Require it in the query (x.{property} != null), make '{property}' required, or read through the index anyway with WithIndex(\"{index}\").";
+
     public static string LastNeedsOrdering(string entityType)
         => $"'Last' needs the items of '{entityType}' in a known order, with nothing skipped or taken before it: DynamoDB finds the last item by reading a partition backwards. Order by the sort key first (OrderBy(x => x.SortKey).Last()), or write OrderByDescending(x => x.SortKey).First().";
+
+    public static string IndexLacksNullKeys(string index, string entityType, string property)
+        => $"The index '{index}' was not used: it holds only the '{entityType}' items that have '{property}', so it cannot find those without it.";
+
+    public static string NullIndexKeyValue(string entityType, string property, string index, string query)
+        => $"The query '{query}' reads '{entityType}' through the index '{index}' and compares its key '{property}' with null in this execution, but the index holds no item without '{property}'. Compare with null in the query itself (x.{property} == null) so that it is planned without the index, or give a value.";
 
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";

@@ -11,7 +11,7 @@ namespace EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind
     public partial class NorthwindContextModel
     {
         private NorthwindContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3692b03-c223-444b-b8dc-6497f92e0566"), entityTypeCount: 15)
+            : base(skipDetectChanges: false, modelId: new Guid("b8b59458-93a4-4197-a3dc-cb47f17aac9c"), entityTypeCount: 15)
         {
         }
 

@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using EFCore.DynamoDb.Benchmarks.Model.Northwind;
+using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,13 +18,13 @@ namespace EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "EFCore.DynamoDb.Benchmarks.Model.Northwind.Order",
+                "EFCore.DynamoDb.TestModels.Northwind.Order",
                 typeof(Order),
                 baseEntityType,
                 propertyCount: 9,
                 navigationCount: 5,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var orderId = runtimeEntityType.AddProperty(
@@ -110,6 +110,11 @@ namespace EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind
                 new[] { shipVia });
             index1.AddAnnotation("DynamoDb:SecondaryIndexName", "by-shipper");
             index1.AddAnnotation("DynamoDb:SecondaryIndexType", DynamoDbSecondaryIndexType.Global);
+
+            var index2 = runtimeEntityType.AddIndex(
+                new[] { customerId, orderDate });
+            index2.AddAnnotation("DynamoDb:SecondaryIndexName", "by-customer-date");
+            index2.AddAnnotation("DynamoDb:SecondaryIndexType", DynamoDbSecondaryIndexType.Global);
 
             return runtimeEntityType;
         }

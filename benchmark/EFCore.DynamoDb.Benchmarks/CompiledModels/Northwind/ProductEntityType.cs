@@ -2,7 +2,7 @@
 using System;
 using System.Collections.Generic;
 using System.Reflection;
-using EFCore.DynamoDb.Benchmarks.Model.Northwind;
+using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -18,7 +18,7 @@ namespace EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind
         public static RuntimeEntityType Create(RuntimeModel model, RuntimeEntityType baseEntityType = null)
         {
             var runtimeEntityType = model.AddEntityType(
-                "EFCore.DynamoDb.Benchmarks.Model.Northwind.Product",
+                "EFCore.DynamoDb.TestModels.Northwind.Product",
                 typeof(Product),
                 baseEntityType,
                 propertyCount: 10,

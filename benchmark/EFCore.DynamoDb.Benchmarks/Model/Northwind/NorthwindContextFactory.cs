@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 

@@ -1,3 +1,4 @@
+using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
 
 namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;

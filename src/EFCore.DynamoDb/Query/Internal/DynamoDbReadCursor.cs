@@ -341,7 +341,7 @@ internal sealed class DynamoDbReadCursor(
         switch (client.Settings.ScanBehavior)
         {
             case DynamoDbScanBehavior.Throw:
-                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText));
+                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SparseIndexNote);
             case DynamoDbScanBehavior.Warn:
                 queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText);
                 break;

@@ -84,6 +84,12 @@ internal sealed record DynamoDbReadPlan
     /// <summary>Converts <c>FromPartiQL</c> values, whose properties are unknown, by their CLR types.</summary>
     public ITypeMappingSource? TypeMappings { get; init; }
 
+    /// <summary>
+    /// On a scan: why an index that fixes the query's partition key was not used (it lacks items the query returns),
+    /// with what to do, for the errors that refuse the scan.
+    /// </summary>
+    public string? SparseIndexNote { get; init; }
+
     /// <summary>The LINQ query (with parameters, never their values), for scan warnings and errors.</summary>
     public required DynamoDbQueryText QueryText { get; init; }
 

@@ -49,7 +49,7 @@ internal static class DynamoDbReadPlanner
             return PlanKeyList(query, options, conjuncts, keys) with { Guards = guards };
         }
 
-        var source = ChooseKeySource(query, options, conjuncts);
+        var source = ChooseKeySource(query, options, conjuncts, out var sparseIndexNote);
         if (source != null && options.ScanSegments != null)
         {
             throw new InvalidOperationException(DynamoDbStrings.ScanSegmentsWithoutScan(entityType.DisplayName(), queryText));
@@ -59,7 +59,7 @@ internal static class DynamoDbReadPlanner
         {
             if (query.OrderingProperty != null)
             {
-                throw new InvalidOperationException(DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText));
+                throw new InvalidOperationException(DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText) + sparseIndexNote);
             }
 
             return new DynamoDbReadPlan
@@ -69,11 +69,15 @@ internal static class DynamoDbReadPlanner
                 Projection = Projection(query, options, entityType.FindPrimaryKey()!.Properties), Aggregate = query.Aggregate,
                 ConsistentRead = options.ConsistentRead, AllowScan = options.AllowScan, Paging = query.Paging,
                 PageRequest = options.PageRequest, PageSize = options.PageSize, ScanSegments = options.ScanSegments,
-                ReadRateLimit = options.ReadRateLimit, Guards = guards,
+                ReadRateLimit = options.ReadRateLimit, Guards = guards, SparseIndexNote = sparseIndexNote,
             };
         }
 
         var (index, partitionKey, sortKey, keyProperties) = source.Value;
+
+        // Every item of the table or index read has its key attributes: x.Key != null holds for each of them.
+        conjuncts.RemoveAll(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.NotEqual } comparison
+            && comparison.Value.IsAlwaysNull && (comparison.Property == partitionKey || comparison.Property == sortKey));
         var partitionCondition = PartitionEquality(conjuncts, partitionKey);
         var partitionValues = partitionCondition == null ? conjuncts.OfType<DynamoDbInFilter>().First(f => f.Property == partitionKey) : null;
         conjuncts.Remove((DynamoDbFilter?)partitionCondition ?? partitionValues!);
@@ -168,11 +172,13 @@ internal static class DynamoDbReadPlanner
     /// <summary>
     /// The table or secondary index whose partition key the predicate fixes and that can answer the query: the index
     /// named by <c>WithIndex</c>, else the best match (its sort key has a condition or is the ordering), the table
-    /// winning ties. Null when nothing fixes a partition key.
+    /// winning ties. Null when nothing fixes a partition key; then <paramref name="sparseIndexNote"/> says which index
+    /// could have, but lacks items the query returns.
     /// </summary>
     private static (IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)? ChooseKeySource(
-        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts)
+        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts, out string? sparseIndexNote)
     {
+        sparseIndexNote = null;
         var tableKey = query.EntityType.FindPrimaryKey()!.Properties;
         var candidates = new List<(IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)>
         {
@@ -211,6 +217,20 @@ internal static class DynamoDbReadPlanner
             .Where(c => c.Index == null || MissingFilterAttributes(conjuncts, c.Index, c.KeyProperties).Count == 0)
             .ToList();
 
+        // An index holds only the items that have its key attributes: one whose key may be absent from items the
+        // query returns would leave them out. (WithIndex above reads such an index anyway: the user chose it.)
+        var sparse = eligible.Where(c => c.Index != null && AbsentKey(conjuncts, c.PartitionKey, c.SortKey) != null).ToList();
+        eligible.RemoveAll(sparse.Contains);
+        if (eligible.Count == 0 && sparse.Count > 0)
+        {
+            var (skipped, absent) = (sparse[0].Index!.GetSecondaryIndexName()!, AbsentKey(conjuncts, sparse[0].PartitionKey, sparse[0].SortKey)!);
+            var comparedWithNull = conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal } comparison
+                && comparison.Property == absent && comparison.Value.IsAlwaysNull);
+            sparseIndexNote = " " + (comparedWithNull
+                ? DynamoDbStrings.IndexLacksNullKeys(skipped, query.EntityType.DisplayName(), absent.Name)
+                : DynamoDbStrings.SparseIndexSkipped(skipped, query.EntityType.DisplayName(), absent.Name));
+        }
+
         // A sort-key condition or ordering counts most; then the table, then an index that holds all the query reads.
         return eligible.Count == 0
             ? null
@@ -218,6 +238,25 @@ internal static class DynamoDbReadPlanner
                 + (c.Index == null ? 2 : 0)
                 + (NeedsTableRead(query, c.Index, c.KeyProperties) ? 0 : 1));
     }
+
+    /// <summary>
+    /// The first key attribute of an index that items the query returns may lack: a nullable property that no
+    /// condition of the query requires (an equality with a value, a range, <c>begins_with</c>, <c>!= null</c>).
+    /// </summary>
+    private static IProperty? AbsentKey(List<DynamoDbFilter> conjuncts, IProperty partitionKey, IProperty? sortKey)
+        => new[] { partitionKey, sortKey }.OfType<IProperty>().FirstOrDefault(p => p.IsNullable && !conjuncts.Any(c => RequiresPresent(c, p)));
+
+    private static bool RequiresPresent(DynamoDbFilter condition, IProperty property)
+        => condition switch
+        {
+            // x.P != null, or any other comparison with a value: a null P fails it.
+            DynamoDbComparisonFilter comparison => comparison.Property == property
+                && (comparison.Operator == DynamoDbComparisonOperator.NotEqual) == comparison.Value.IsAlwaysNull,
+            DynamoDbBetweenFilter between => between.Property == property,
+            DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function => function.Property == property,
+            DynamoDbInFilter values => values.Property == property,
+            _ => false,
+        };
 
     private static DynamoDbComparisonFilter? PartitionEquality(List<DynamoDbFilter> conjuncts, IProperty partitionKey)
         => conjuncts.OfType<DynamoDbComparisonFilter>().FirstOrDefault(c => c.Property == partitionKey && c.Operator == DynamoDbComparisonOperator.Equal);

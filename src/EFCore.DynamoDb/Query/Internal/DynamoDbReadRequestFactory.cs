@@ -1,8 +1,10 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using EFCore.DynamoDb.Infrastructure;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -66,6 +68,10 @@ internal static class DynamoDbReadRequestFactory
                     (DynamoDbFilter?)equalities.FirstOrDefault(e => e.Property != partitionKey)));
         }
 
+        RefuseNullIndexKeys(plan, new[] { plan.PartitionKeyValues, plan.SortKeyValues }
+            .OfType<DynamoDbInFilter>()
+            .Where(values => values.Evaluate(parameters).Any(value => value == null))
+            .Select(values => values.Property));
         return
             from partitionKey in EqualityPerValue(plan.PartitionKeyValues, parameters) ?? [plan.PartitionKeyCondition]
             from sortKey in EqualityPerValue(plan.SortKeyValues, parameters) ?? (IEnumerable<DynamoDbFilter?>)[plan.SortKeyCondition]
@@ -186,6 +192,10 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
+                RefuseNullIndexKeys(plan, KeyConditions(partitionKeyCondition, sortKeyCondition)
+                    .OfType<DynamoDbComparisonFilter>()
+                    .Where(c => c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
+                    .Select(c => c.Property!));
                 if (KeyConditions(partitionKeyCondition, sortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value))
                     || (sortKeyCondition is DynamoDbBetweenFilter range && range.IsEmpty(parameters)))
                 {
@@ -297,6 +307,20 @@ internal static class DynamoDbReadRequestFactory
             (var needed, null) => needed,
             (var needed, var size) => Math.Min(needed!.Value, size!.Value),
         };
+
+    /// <summary>
+    /// Refuses a null compared with a nullable index key in this execution: the items without the attribute, which the
+    /// comparison matches, are not in the index. (A null matches nothing on the table's key, which every item has, nor
+    /// on a required property.)
+    /// </summary>
+    private static void RefuseNullIndexKeys(DynamoDbReadPlan plan, IEnumerable<IProperty> keysComparedWithNull)
+    {
+        if (plan.Index != null && keysComparedWithNull.FirstOrDefault(key => key.IsNullable) is { } key)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.NullIndexKeyValue(
+                plan.EntityType.DisplayName(), key.Name, plan.Index.GetSecondaryIndexName()!, plan.QueryText.ToString()));
+        }
+    }
 
     /// <summary>No key holds an empty string or binary value, so a condition on one matches nothing.</summary>
     private static bool IsEmpty(AttributeValue value) => value.S?.Length == 0 || value.B?.Length == 0;

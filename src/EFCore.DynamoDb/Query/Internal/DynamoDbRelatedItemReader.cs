@@ -81,7 +81,7 @@ internal sealed class DynamoDbRelatedItemReader
         if (limited)
         {
             throw new InvalidOperationException(DynamoDbStrings.LimitedIncludeNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))));
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))) + plan.SparseIndexNote);
         }
 
         return new DynamoDbRelatedItemReader(key, plan, Plan(CreateQuery()), false);
@@ -96,7 +96,8 @@ internal sealed class DynamoDbRelatedItemReader
         if (_scanPlan != null && !_scanPlan.AllowScan && settings.ScanBehavior != DynamoDbScanBehavior.Allow)
         {
             throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
-                _key.Description, _key.TargetType.DisplayName(), string.Join(", ", _key.TargetProperties.Select(p => p.Name)), _plan.QueryText));
+                _key.Description, _key.TargetType.DisplayName(), string.Join(", ", _key.TargetProperties.Select(p => p.Name)), _plan.QueryText)
+                + _plan.SparseIndexNote);
         }
     }
 

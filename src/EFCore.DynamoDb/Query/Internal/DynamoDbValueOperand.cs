@@ -36,6 +36,9 @@ internal sealed class DynamoDbValueOperand
     /// <summary>A value already written for one execution (an element of a list of key values).</summary>
     public static DynamoDbValueOperand Written(AttributeValue? value) => new(value);
 
+    /// <summary>Whether the value is null in every execution: the query compares with a null constant.</summary>
+    public bool IsAlwaysNull => _value.Expression is ConstantExpression { Value: null };
+
     /// <summary>The attribute value to send for one execution; null when the value is null.</summary>
     public AttributeValue? ToAttributeValue(IReadOnlyDictionary<string, object?> parameters) => _write(_value.Evaluate(parameters));
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+namespace EFCore.DynamoDb.TestModels.Northwind;
 
 /// <summary>An owned type (as on any EF Core provider): stored as a map inside its owner's item.</summary>
 [Owned]

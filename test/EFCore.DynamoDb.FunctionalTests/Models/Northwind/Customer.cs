@@ -1,4 +1,4 @@
-namespace EFCore.DynamoDb.Benchmarks.Model.Northwind;
+namespace EFCore.DynamoDb.TestModels.Northwind;
 
 public class Customer
 {
