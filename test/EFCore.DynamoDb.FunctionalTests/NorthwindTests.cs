@@ -175,6 +175,20 @@ public class NorthwindTests : DynamoDbTestBase<NorthwindContext>
     }
 
     [Fact]
+    public async Task ExecuteUpdate_through_an_index_checks_again_the_key_the_index_requires_when_it_writes()
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+
+        Assert.Equal(2, await context.Orders.Where(o => o.CustomerId == "ALFKI" && o.OrderDate != null).ExecuteUpdateAsync(s => s.SetProperty(o => o.Freight, 1m)));
+
+        var updates = transport.Requests.Where(r => r.Operation == "UpdateItem").Select(r => r.Body).ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.All(updates, body => Assert.Contains("attribute_exists(#OrderDate)", body, StringComparison.Ordinal));
+        Assert.Null((await context.Orders.AsNoTracking().SingleAsync(o => o.OrderId == 10700)).Freight);
+    }
+
+    [Fact]
     public async Task A_price_change_and_an_order_deleted_with_its_lines_are_saved()
     {
         await using (var context = CreateContext())

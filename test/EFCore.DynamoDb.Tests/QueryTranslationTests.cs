@@ -548,4 +548,18 @@ public class SparseIndexPlanningTests
         Assert.Contains("WithIndex(\"by-carrier-sent\")", ordered.Message);
         Assert.StartsWith("Query Shipments INDEX by-carrier-sent", context.Shipments.WithIndex("by-carrier-sent").Where(s => s.Carrier == "ups").OrderBy(s => s.SentAt).ToQueryString());
     }
+
+    [Fact]
+    public void A_null_among_the_values_of_an_index_key_is_not_read_through_the_index()
+    {
+        Assert.StartsWith("Scan Shipments", Text(c => c.Shipments.AllowScan().Where(s => s.Carrier == "ups" || s.Carrier == null)));
+
+        // A collection's values are known per execution: a null among them is refused then, naming the index.
+        using var context = new ShipmentContext();
+        string?[] carriers = ["ups", null];
+        var refused = Assert.Throws<InvalidOperationException>(() => context.Shipments.Where(s => carriers.Contains(s.Carrier)).ToQueryString());
+        Assert.Contains("through the index 'by-carrier' and compares its key 'Carrier' with null in this execution", refused.Message);
+        carriers = ["ups", "dhl"];
+        Assert.StartsWith("Query Shipments INDEX by-carrier", context.Shipments.Where(s => carriers.Contains(s.Carrier)).ToQueryString());
+    }
 }

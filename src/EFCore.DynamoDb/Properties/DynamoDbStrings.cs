@@ -364,8 +364,11 @@ internal static class DynamoDbStrings
     public static string IndexLacksNullKeys(string index, string entityType, string property)
         => $"The index '{index}' was not used: it holds only the '{entityType}' items that have '{property}', so it cannot find those without it.";
 
+    public static string RelatedReadSkippedIndex(string index, string entityType, string property)
+        => $"The index '{index}' was not used: it holds only the '{entityType}' items that have '{property}', and related items may lack it. Make '{property}' required, or add an index on the foreign key alone.";
+
     public static string NullIndexKeyValue(string entityType, string property, string index, string query)
-        => $"The query '{query}' reads '{entityType}' through the index '{index}' and compares its key '{property}' with null in this execution, but the index holds no item without '{property}'. Compare with null in the query itself (x.{property} == null) so that it is planned without the index, or give a value.";
+        => $"The query '{query}' reads '{entityType}' through the index '{index}' and compares its key '{property}' with null in this execution (a null value, or a null among the values), but the index holds no item without '{property}'. Find those items with a query of their own that compares with null as written (x.{property} == null, planned without the index), leave null out of the values, or read without WithIndex.";
 
     public static string ScanRefused(string table, string query)
         => $"The query '{query}' needs a full-table Scan of '{table}', and ScanBehavior is Throw. Add a condition on the partition key, call AllowScan() on this query to accept the scan, or configure ScanBehavior(DynamoDbScanBehavior.Warn).";

@@ -90,6 +90,11 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
         ShapedQueryExpression source, LambdaExpression? predicate, Type returnType, bool returnDefault)
     {
         var query = (DynamoDbQueryExpression)source.QueryExpression;
+        if (query.PartiQL != null)
+        {
+            return Unsupported(DynamoDbStrings.PartiQLComposition(nameof(Queryable.Last)));
+        }
+
         if (query.OrderingProperty is not { } ordering || query.Paging.Count > 0)
         {
             return Unsupported(DynamoDbStrings.LastNeedsOrdering(query.EntityType.DisplayName()));

@@ -69,7 +69,7 @@ internal static class DynamoDbNonQueryExecutor
                 keys.AddRange(page.Items.Select(item => keyNames.ToDictionary(name => name, name => item[name])));
             }
 
-            condition = DynamoDbFilter.And(new[] { plan.PartitionKeyCondition, plan.SortKeyCondition, plan.Filter }.OfType<DynamoDbFilter>());
+            condition = DynamoDbFilter.And(new[] { plan.PartitionKeyCondition, plan.SortKeyCondition, plan.KeyPresence, plan.Filter }.OfType<DynamoDbFilter>());
         }
 
         // Every write is made (and its size checked) before any is sent.

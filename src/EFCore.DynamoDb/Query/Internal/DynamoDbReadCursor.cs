@@ -133,6 +133,7 @@ internal sealed class DynamoDbReadCursor(
     private bool Begin(CancellationToken cancellationToken)
     {
         var client = queryContext.ClientWrapper;
+        DynamoDbReadRequestFactory.RefuseNullIndexKeys(plan, _parameters);
         _pending = new Queue<AmazonDynamoDBRequest>(DynamoDbReadRequestFactory.CreateAll(plan, _parameters, client.Settings, itemsToRead));
         if (_pending.Count == 0 || itemsToRead == 0)
         {
@@ -341,7 +342,7 @@ internal sealed class DynamoDbReadCursor(
         switch (client.Settings.ScanBehavior)
         {
             case DynamoDbScanBehavior.Throw:
-                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SparseIndexNote);
+                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SkippedIndexNote);
             case DynamoDbScanBehavior.Warn:
                 queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText);
                 break;

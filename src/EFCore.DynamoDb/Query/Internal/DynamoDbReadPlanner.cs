@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EFCore.DynamoDb.Metadata;
 using EFCore.DynamoDb.Properties;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ internal static class DynamoDbReadPlanner
             return PlanKeyList(query, options, conjuncts, keys) with { Guards = guards };
         }
 
-        var source = ChooseKeySource(query, options, conjuncts, out var sparseIndexNote);
+        var source = ChooseKeySource(query, options, conjuncts, out var skippedIndex);
         if (source != null && options.ScanSegments != null)
         {
             throw new InvalidOperationException(DynamoDbStrings.ScanSegmentsWithoutScan(entityType.DisplayName(), queryText));
@@ -59,7 +60,8 @@ internal static class DynamoDbReadPlanner
         {
             if (query.OrderingProperty != null)
             {
-                throw new InvalidOperationException(DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText) + sparseIndexNote);
+                throw new InvalidOperationException(
+                    DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText) + DynamoDbReadPlan.NoteOn(entityType, skippedIndex));
             }
 
             return new DynamoDbReadPlan
@@ -69,15 +71,16 @@ internal static class DynamoDbReadPlanner
                 Projection = Projection(query, options, entityType.FindPrimaryKey()!.Properties), Aggregate = query.Aggregate,
                 ConsistentRead = options.ConsistentRead, AllowScan = options.AllowScan, Paging = query.Paging,
                 PageRequest = options.PageRequest, PageSize = options.PageSize, ScanSegments = options.ScanSegments,
-                ReadRateLimit = options.ReadRateLimit, Guards = guards, SparseIndexNote = sparseIndexNote,
+                ReadRateLimit = options.ReadRateLimit, Guards = guards, SkippedIndex = skippedIndex,
             };
         }
 
         var (index, partitionKey, sortKey, keyProperties) = source.Value;
 
         // Every item of the table or index read has its key attributes: x.Key != null holds for each of them.
-        conjuncts.RemoveAll(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.NotEqual } comparison
-            && comparison.Value.IsAlwaysNull && (comparison.Property == partitionKey || comparison.Property == sortKey));
+        var keyPresence = conjuncts.Where(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.NotEqual } comparison
+            && comparison.Value.IsAlwaysNull && (comparison.Property == partitionKey || comparison.Property == sortKey)).ToList();
+        conjuncts.RemoveAll(keyPresence.Contains);
         var partitionCondition = PartitionEquality(conjuncts, partitionKey);
         var partitionValues = partitionCondition == null ? conjuncts.OfType<DynamoDbInFilter>().First(f => f.Property == partitionKey) : null;
         conjuncts.Remove((DynamoDbFilter?)partitionCondition ?? partitionValues!);
@@ -127,7 +130,7 @@ internal static class DynamoDbReadPlanner
             ReadsFromTable = NeedsTableRead(query, index, keyProperties),
             ScanIndexForward = query.OrderingProperty == null ? null : query.OrderAscending, ConsistentRead = options.ConsistentRead,
             AllowScan = options.AllowScan, QueryText = queryText, Paging = query.Paging, PageRequest = options.PageRequest,
-            PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit, Guards = guards,
+            PageSize = options.PageSize, ReadRateLimit = options.ReadRateLimit, Guards = guards, KeyPresence = DynamoDbFilter.And(keyPresence),
         };
     }
 
@@ -172,13 +175,14 @@ internal static class DynamoDbReadPlanner
     /// <summary>
     /// The table or secondary index whose partition key the predicate fixes and that can answer the query: the index
     /// named by <c>WithIndex</c>, else the best match (its sort key has a condition or is the ordering), the table
-    /// winning ties. Null when nothing fixes a partition key; then <paramref name="sparseIndexNote"/> says which index
+    /// winning ties. Null when nothing fixes a partition key; then <paramref name="skippedIndex"/> is an index that
     /// could have, but lacks items the query returns.
     /// </summary>
     private static (IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)? ChooseKeySource(
-        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts, out string? sparseIndexNote)
+        DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts,
+        out (IReadOnlyIndex Index, IProperty Property, bool ComparedWithNull)? skippedIndex)
     {
-        sparseIndexNote = null;
+        skippedIndex = null;
         var tableKey = query.EntityType.FindPrimaryKey()!.Properties;
         var candidates = new List<(IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)>
         {
@@ -223,12 +227,9 @@ internal static class DynamoDbReadPlanner
         eligible.RemoveAll(sparse.Contains);
         if (eligible.Count == 0 && sparse.Count > 0)
         {
-            var (skipped, absent) = (sparse[0].Index!.GetSecondaryIndexName()!, AbsentKey(conjuncts, sparse[0].PartitionKey, sparse[0].SortKey)!);
-            var comparedWithNull = conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal } comparison
-                && comparison.Property == absent && comparison.Value.IsAlwaysNull);
-            sparseIndexNote = " " + (comparedWithNull
-                ? DynamoDbStrings.IndexLacksNullKeys(skipped, query.EntityType.DisplayName(), absent.Name)
-                : DynamoDbStrings.SparseIndexSkipped(skipped, query.EntityType.DisplayName(), absent.Name));
+            var absent = AbsentKey(conjuncts, sparse[0].PartitionKey, sparse[0].SortKey)!;
+            skippedIndex = (sparse[0].Index!, absent, conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal } comparison
+                && comparison.Property == absent && comparison.Value.IsAlwaysNull));
         }
 
         // A sort-key condition or ordering counts most; then the table, then an index that holds all the query reads.
@@ -254,7 +255,9 @@ internal static class DynamoDbReadPlanner
                 && (comparison.Operator == DynamoDbComparisonOperator.NotEqual) == comparison.Value.IsAlwaysNull,
             DynamoDbBetweenFilter between => between.Property == property,
             DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function => function.Property == property,
-            DynamoDbInFilter values => values.Property == property,
+            // A null among the values matches items without the attribute (a collection's nulls are checked per execution).
+            DynamoDbInFilter values => values.Property == property && values.Alternatives?.Any(a => a.IsAlwaysNull) != true
+                && !(values.Values is ConstantExpression { Value: System.Collections.IEnumerable constant } && constant.Cast<object?>().Contains(null)),
             _ => false,
         };
 

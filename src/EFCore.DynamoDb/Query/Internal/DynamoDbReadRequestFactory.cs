@@ -4,7 +4,6 @@ using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -68,10 +67,6 @@ internal static class DynamoDbReadRequestFactory
                     (DynamoDbFilter?)equalities.FirstOrDefault(e => e.Property != partitionKey)));
         }
 
-        RefuseNullIndexKeys(plan, new[] { plan.PartitionKeyValues, plan.SortKeyValues }
-            .OfType<DynamoDbInFilter>()
-            .Where(values => values.Evaluate(parameters).Any(value => value == null))
-            .Select(values => values.Property));
         return
             from partitionKey in EqualityPerValue(plan.PartitionKeyValues, parameters) ?? [plan.PartitionKeyCondition]
             from sortKey in EqualityPerValue(plan.SortKeyValues, parameters) ?? (IEnumerable<DynamoDbFilter?>)[plan.SortKeyCondition]
@@ -192,10 +187,6 @@ internal static class DynamoDbReadRequestFactory
 
             case DynamoDbReadOperation.Query:
             {
-                RefuseNullIndexKeys(plan, KeyConditions(partitionKeyCondition, sortKeyCondition)
-                    .OfType<DynamoDbComparisonFilter>()
-                    .Where(c => c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
-                    .Select(c => c.Property!));
                 if (KeyConditions(partitionKeyCondition, sortKeyCondition).SelectMany(Operands).Any(o => o.ToAttributeValue(parameters) is not { } value || IsEmpty(value))
                     || (sortKeyCondition is DynamoDbBetweenFilter range && range.IsEmpty(parameters)))
                 {
@@ -309,13 +300,26 @@ internal static class DynamoDbReadRequestFactory
         };
 
     /// <summary>
-    /// Refuses a null compared with a nullable index key in this execution: the items without the attribute, which the
-    /// comparison matches, are not in the index. (A null matches nothing on the table's key, which every item has, nor
-    /// on a required property.)
+    /// Refuses an execution that compares a nullable index key with null (an equality, or a null among its values):
+    /// the items without the attribute, which the comparison matches, are not in the index. (A null matches nothing on
+    /// the table's key, which every item has, nor on a required property: no request is sent.)
     /// </summary>
-    private static void RefuseNullIndexKeys(DynamoDbReadPlan plan, IEnumerable<IProperty> keysComparedWithNull)
+    public static void RefuseNullIndexKeys(DynamoDbReadPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
-        if (plan.Index != null && keysComparedWithNull.FirstOrDefault(key => key.IsNullable) is { } key)
+        if (plan.Index == null)
+        {
+            return;
+        }
+
+        var comparedWithNull = new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }
+            .OfType<DynamoDbComparisonFilter>()
+            .Where(c => c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
+            .Select(c => c.Property!)
+            .Concat(new[] { plan.PartitionKeyValues, plan.SortKeyValues }
+                .OfType<DynamoDbInFilter>()
+                .Where(values => values.Evaluate(parameters).Any(value => value == null))
+                .Select(values => values.Property));
+        if (comparedWithNull.FirstOrDefault(key => key.IsNullable) is { } key)
         {
             throw new InvalidOperationException(DynamoDbStrings.NullIndexKeyValue(
                 plan.EntityType.DisplayName(), key.Name, plan.Index.GetSecondaryIndexName()!, plan.QueryText.ToString()));

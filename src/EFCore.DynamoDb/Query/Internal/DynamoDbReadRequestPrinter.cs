@@ -7,6 +7,7 @@ internal static class DynamoDbReadRequestPrinter
 {
     public static string Print(DynamoDbReadPlan plan, DynamoDbQueryContext queryContext)
     {
+        DynamoDbReadRequestFactory.RefuseNullIndexKeys(plan, queryContext.Parameters);
         var requests = DynamoDbReadRequestFactory.CreateAll(
             plan, queryContext.Parameters, queryContext.ClientWrapper.Settings, plan.EvaluatePaging(queryContext.Parameters).ItemsToRead).ToList();
         if (requests.Count == 0)
