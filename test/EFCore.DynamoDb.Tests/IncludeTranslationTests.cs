@@ -156,3 +156,40 @@ public class IncludeTranslationTests
         Assert.Equal(["Goals N", "Id S", "TeamId S"], players["AttributeDefinitions"]!.AsArray().Select(a => a!["AttributeName"] + " " + a["AttributeType"]).Order());
     }
 }
+
+public class Club
+{
+    public string Id { get; set; } = "";
+    public List<Member> Members { get; set; } = [];
+}
+
+public class Member
+{
+    public string Id { get; set; } = "";
+    public string? ClubId { get; set; }
+    public DateTime? JoinedAt { get; set; }
+    public Club? Club { get; set; }
+}
+
+/// <summary>Members found by club only through an index on (ClubId, JoinedAt), which lacks members without a date.</summary>
+public class ClubContext : DbContext
+{
+    public DbSet<Club> Clubs => Set<Club>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new BasicAWSCredentials("k", "s")));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Member>().HasIndex(m => new { m.ClubId, m.JoinedAt }).IsGlobalSecondaryIndex("by-club-joined");
+}
+
+public class SparseIndexIncludeTests
+{
+    [Fact]
+    public void An_include_that_only_an_index_lacking_some_related_items_could_serve_is_refused_before_any_request_saying_why()
+    {
+        using var context = new ClubContext();
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Clubs.Include(c => c.Members).Where(c => c.Id == "c1").ToList());
+        Assert.Contains("The index 'by-club-joined' was not used: it holds only the 'Member' items that have 'JoinedAt', and related items may lack it.", exception.Message);
+    }
+}
