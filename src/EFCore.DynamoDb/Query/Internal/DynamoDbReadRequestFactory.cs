@@ -311,15 +311,16 @@ internal static class DynamoDbReadRequestFactory
             return;
         }
 
+        // Only nullable keys are evaluated: most index keys are required, and their reads pay nothing more.
         var comparedWithNull = new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }
             .OfType<DynamoDbComparisonFilter>()
-            .Where(c => c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
+            .Where(c => c.Property!.IsNullable && c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
             .Select(c => c.Property!)
             .Concat(new[] { plan.PartitionKeyValues, plan.SortKeyValues }
                 .OfType<DynamoDbInFilter>()
-                .Where(values => values.Evaluate(parameters).Any(value => value == null))
+                .Where(values => values.Property.IsNullable && values.Evaluate(parameters).Any(value => value == null))
                 .Select(values => values.Property));
-        if (comparedWithNull.FirstOrDefault(key => key.IsNullable) is { } key)
+        if (comparedWithNull.FirstOrDefault() is { } key)
         {
             throw new InvalidOperationException(DynamoDbStrings.NullIndexKeyValue(
                 plan.EntityType.DisplayName(), key.Name, plan.Index.GetSecondaryIndexName()!, plan.QueryText.ToString()));
