@@ -342,7 +342,7 @@ internal sealed class DynamoDbReadCursor(
         switch (client.Settings.ScanBehavior)
         {
             case DynamoDbScanBehavior.Throw:
-                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SkippedIndexNote);
+                throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SkippedIndex?.QueryNote(plan.EntityType));
             case DynamoDbScanBehavior.Warn:
                 queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText);
                 break;

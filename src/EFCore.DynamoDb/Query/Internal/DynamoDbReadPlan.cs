@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using EFCore.DynamoDb.Properties;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -86,28 +84,8 @@ internal sealed record DynamoDbReadPlan
     /// <summary>Converts <c>FromPartiQL</c> values, whose properties are unknown, by their CLR types.</summary>
     public ITypeMappingSource? TypeMappings { get; init; }
 
-    /// <summary>
-    /// On a scan: an index that fixes the query's partition key but was not used, because items the query returns may
-    /// lack its key <c>Property</c> (<c>ComparedWithNull</c>: the query looks for items without it).
-    /// </summary>
-    public (IReadOnlyIndex Index, IProperty Property, bool ComparedWithNull)? SkippedIndex { get; init; }
-
-    /// <summary>Why <see cref="SkippedIndex"/> was not used and what to do, for the errors that refuse a query's scan.</summary>
-    public string SkippedIndexNote => NoteOn(EntityType, SkippedIndex);
-
-    /// <summary>Why an index was not used for a query of <paramref name="entityType"/> and what to do; empty for none.</summary>
-    public static string NoteOn(IEntityType entityType, (IReadOnlyIndex Index, IProperty Property, bool ComparedWithNull)? skippedIndex)
-        => skippedIndex is var (index, property, comparedWithNull)
-            ? " " + (comparedWithNull
-                ? DynamoDbStrings.IndexLacksNullKeys(index.GetSecondaryIndexName()!, entityType.DisplayName(), property.Name)
-                : DynamoDbStrings.SparseIndexSkipped(index.GetSecondaryIndexName()!, entityType.DisplayName(), property.Name))
-            : "";
-
-    /// <summary>Why <see cref="SkippedIndex"/> was not used, for the errors that refuse the scan of a related read.</summary>
-    public string SkippedIndexNoteForRelatedRead
-        => SkippedIndex is var (index, property, _)
-            ? " " + DynamoDbStrings.RelatedReadSkippedIndex(index.GetSecondaryIndexName()!, EntityType.DisplayName(), property.Name)
-            : "";
+    /// <summary>On a scan: an index that fixes the read's partition key but lacks items the read returns.</summary>
+    public DynamoDbSkippedIndex? SkippedIndex { get; init; }
 
     /// <summary>
     /// The query's <c>x.Key != null</c> conditions on the keys it reads by, which every item read satisfies, so the

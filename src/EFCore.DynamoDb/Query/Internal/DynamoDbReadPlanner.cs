@@ -61,7 +61,7 @@ internal static class DynamoDbReadPlanner
             if (query.OrderingProperty != null)
             {
                 throw new InvalidOperationException(
-                    DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText) + DynamoDbReadPlan.NoteOn(entityType, skippedIndex));
+                    DynamoDbStrings.OrderingNeedsPartitionKey(entityType.DisplayName(), queryText) + skippedIndex?.QueryNote(entityType));
             }
 
             return new DynamoDbReadPlan
@@ -180,7 +180,7 @@ internal static class DynamoDbReadPlanner
     /// </summary>
     private static (IReadOnlyIndex? Index, IProperty PartitionKey, IProperty? SortKey, IReadOnlyList<IProperty> KeyProperties)? ChooseKeySource(
         DynamoDbQueryExpression query, DynamoDbReadOptions options, List<DynamoDbFilter> conjuncts,
-        out (IReadOnlyIndex Index, IProperty Property, bool ComparedWithNull)? skippedIndex)
+        out DynamoDbSkippedIndex? skippedIndex)
     {
         skippedIndex = null;
         var tableKey = query.EntityType.FindPrimaryKey()!.Properties;
@@ -228,7 +228,7 @@ internal static class DynamoDbReadPlanner
         if (eligible.Count == 0 && sparse.Count > 0)
         {
             var absent = AbsentKey(conjuncts, sparse[0].PartitionKey, sparse[0].SortKey)!;
-            skippedIndex = (sparse[0].Index!, absent, conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal } comparison
+            skippedIndex = new DynamoDbSkippedIndex(sparse[0].Index!, absent, conjuncts.Any(c => c is DynamoDbComparisonFilter { Operator: DynamoDbComparisonOperator.Equal } comparison
                 && comparison.Property == absent && comparison.Value.IsAlwaysNull));
         }
 
@@ -253,7 +253,6 @@ internal static class DynamoDbReadPlanner
             // x.P != null, or any other comparison with a value: a null P fails it.
             DynamoDbComparisonFilter comparison => comparison.Property == property
                 && (comparison.Operator == DynamoDbComparisonOperator.NotEqual) == comparison.Value.IsAlwaysNull,
-            DynamoDbBetweenFilter between => between.Property == property,
             DynamoDbFunctionFilter { Function: DynamoDbFunctionFilter.BeginsWith } function => function.Property == property,
             // A null among the values matches items without the attribute (a collection's nulls are checked per execution).
             DynamoDbInFilter values => values.Property == property && values.Alternatives?.Any(a => a.IsAlwaysNull) != true

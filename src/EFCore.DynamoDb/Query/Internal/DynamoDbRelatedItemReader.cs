@@ -81,7 +81,7 @@ internal sealed class DynamoDbRelatedItemReader
         if (limited)
         {
             throw new InvalidOperationException(DynamoDbStrings.LimitedIncludeNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))) + plan.SkippedIndexNoteForRelatedRead);
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))) + plan.SkippedIndex?.RelatedReadNote(plan.EntityType));
         }
 
         return new DynamoDbRelatedItemReader(key, plan, Plan(CreateQuery()), false);
@@ -97,7 +97,7 @@ internal sealed class DynamoDbRelatedItemReader
         {
             throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
                 _key.Description, _key.TargetType.DisplayName(), string.Join(", ", _key.TargetProperties.Select(p => p.Name)), _plan.QueryText)
-                + _plan.SkippedIndexNoteForRelatedRead);
+                + _plan.SkippedIndex?.RelatedReadNote(_plan.EntityType));
         }
     }
 
