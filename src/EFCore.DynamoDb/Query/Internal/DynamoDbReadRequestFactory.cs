@@ -4,6 +4,7 @@ using EFCore.DynamoDb.Infrastructure;
 using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EFCore.DynamoDb.Query.Internal;
 
@@ -306,26 +307,26 @@ internal static class DynamoDbReadRequestFactory
     /// </summary>
     public static void RefuseNullIndexKeys(DynamoDbReadPlan plan, IReadOnlyDictionary<string, object?> parameters)
     {
-        if (plan.Index == null)
-        {
-            return;
-        }
-
-        // Only nullable keys are evaluated: most index keys are required, and their reads pay nothing more.
-        var comparedWithNull = new[] { plan.PartitionKeyCondition, plan.SortKeyCondition }
-            .OfType<DynamoDbComparisonFilter>()
-            .Where(c => c.Property!.IsNullable && c.Operator == DynamoDbComparisonOperator.Equal && c.Value.ToAttributeValue(parameters) == null)
-            .Select(c => c.Property!)
-            .Concat(new[] { plan.PartitionKeyValues, plan.SortKeyValues }
-                .OfType<DynamoDbInFilter>()
-                .Where(values => values.Property.IsNullable && values.Evaluate(parameters).Any(value => value == null))
-                .Select(values => values.Property));
-        if (comparedWithNull.FirstOrDefault() is { } key)
+        if (plan.Index != null
+            && (KeyComparedWithNull(plan.PartitionKeyCondition, plan.PartitionKeyValues, parameters)
+                ?? KeyComparedWithNull(plan.SortKeyCondition as DynamoDbComparisonFilter, plan.SortKeyValues, parameters)) is { } key)
         {
             throw new InvalidOperationException(DynamoDbStrings.NullIndexKeyValue(
                 plan.EntityType.DisplayName(), key.Name, plan.Index.GetSecondaryIndexName()!, plan.QueryText.ToString()));
         }
     }
+
+    /// <summary>
+    /// The nullable key that an equality or a list of values compares with null in this execution, if any. Only
+    /// nullable keys are evaluated: most index keys are required, and their reads pay nothing more.
+    /// </summary>
+    private static IProperty? KeyComparedWithNull(
+        DynamoDbComparisonFilter? equality, DynamoDbInFilter? values, IReadOnlyDictionary<string, object?> parameters)
+        => equality is { Operator: DynamoDbComparisonOperator.Equal, Property: { IsNullable: true } key } && equality.Value.ToAttributeValue(parameters) == null
+            ? key
+            : values is { Property.IsNullable: true } && values.Evaluate(parameters).Any(value => value == null)
+                ? values.Property
+                : null;
 
     /// <summary>No key holds an empty string or binary value, so a condition on one matches nothing.</summary>
     private static bool IsEmpty(AttributeValue value) => value.S?.Length == 0 || value.B?.Length == 0;
