@@ -1,6 +1,7 @@
 using EFCore.DynamoDb.FunctionalTests.TestUtilities;
 using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EFCore.DynamoDb.FunctionalTests;
 
@@ -83,7 +84,13 @@ public class NorthwindTests : DynamoDbTestBase<NorthwindContext>
         Assert.Contains("'by-manager' was not used", topLevel.Message, StringComparison.Ordinal);
         Assert.Empty(transport.Operations);
 
-        // A scan finds him; WithIndex reads the index anyway, as asked.
+        // A scan finds him (its warning says why the index was not used); WithIndex reads the index anyway, as asked.
+        await using (var warned = CreateContext(d => d.ScanBehavior(DynamoDbScanBehavior.Warn)))
+        {
+            Assert.Single(await warned.Employees.Where(e => e.ReportsTo == null).ToListAsync());
+            Assert.Contains("The index 'by-manager' was not used", Assert.Single(Log.MessagesOf(DynamoDbEventId.ScanQueryWarning)), StringComparison.Ordinal);
+        }
+
         Assert.Equal([2], (await context.Employees.AllowScan().Where(e => e.ReportsTo == null).ToListAsync()).Select(e => e.EmployeeId));
         Assert.Equal(
             [10692, 10643],

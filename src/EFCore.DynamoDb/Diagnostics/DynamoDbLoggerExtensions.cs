@@ -225,27 +225,27 @@ internal static class DynamoDbLoggerExtensions
         }
     }
 
-    public static void ScanQueryWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string query)
+    public static void ScanQueryWarning(this IDiagnosticsLogger<DbLoggerCategory.Query> diagnostics, string tableName, string query, string skippedIndexNote)
     {
         var definitions = (DynamoDbLoggingDefinitions)diagnostics.Definitions;
-        var definition = (EventDefinition<string, string>)(definitions.LogScanQueryWarning ??= new EventDefinition<string, string>(
+        var definition = (EventDefinition<string, string, string>)(definitions.LogScanQueryWarning ??= new EventDefinition<string, string, string>(
             diagnostics.Options,
             DynamoDbEventId.ScanQueryWarning,
             LogLevel.Warning,
             "DynamoDbEventId.ScanQueryWarning",
-            level => LoggerMessage.Define<string, string>(
+            level => LoggerMessage.Define<string, string, string>(
                 level,
                 DynamoDbEventId.ScanQueryWarning,
-                "A full-table Scan of '{Table}' answers the query '{Query}'. Fix the partition key in the query, use AllowScan() to accept the scan, or configure ScanBehavior.")));
+                "A full-table Scan of '{Table}' answers the query '{Query}'. Fix the partition key in the query, use AllowScan() to accept the scan, or configure ScanBehavior.{SkippedIndex}")));
 
         if (diagnostics.ShouldLog(definition))
         {
-            definition.Log(diagnostics, tableName, query);
+            definition.Log(diagnostics, tableName, query, skippedIndexNote);
         }
 
         if (diagnostics.NeedsEventData(definition, out var diagnosticSourceEnabled, out var simpleLogEnabled))
         {
-            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string>)d).GenerateMessage(tableName, query));
+            var eventData = new EventData(definition, (d, _) => ((EventDefinition<string, string, string>)d).GenerateMessage(tableName, query, skippedIndexNote));
             diagnostics.DispatchEventData(definition, eventData, diagnosticSourceEnabled, simpleLogEnabled);
         }
     }

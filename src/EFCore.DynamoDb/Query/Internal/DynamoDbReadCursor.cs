@@ -344,7 +344,7 @@ internal sealed class DynamoDbReadCursor(
             case DynamoDbScanBehavior.Throw:
                 throw new InvalidOperationException(DynamoDbStrings.ScanRefused(plan.TableName, plan.QueryText) + plan.SkippedIndex?.QueryNote(plan.EntityType));
             case DynamoDbScanBehavior.Warn:
-                queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText);
+                queryContext.QueryLogger.ScanQueryWarning(plan.TableName, plan.QueryText, plan.SkippedIndex?.QueryNote(plan.EntityType) ?? "");
                 break;
         }
     }
