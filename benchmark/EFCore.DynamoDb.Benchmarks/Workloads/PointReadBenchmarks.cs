@@ -111,6 +111,20 @@ public class PointReadBenchmarks : WorkloadBase
         return item;
     }
 
+    /// <summary>
+    /// <see cref="LowLevel"/>, then the same fresh InMemory context as <see cref="EfCorePooledFindAndFreshInMemoryContext"/>:
+    /// less <see cref="LowLevel"/>, what EF Core's own context costs next to a hand-written AWS SDK request, with no
+    /// code of this provider anywhere in the loop.
+    /// </summary>
+    [Benchmark]
+    public async Task<BenchItem?> LowLevelAndFreshInMemoryContext()
+    {
+        var item = await LowLevel();
+        await using var fresh = new InMemoryBenchDbContext(_inMemoryOptions);
+        SetUpForRead(fresh, fresh.Items);
+        return item;
+    }
+
     private static void SetUpForRead(DbContext context, IQueryable<BenchItem> set)
     {
         _ = context.ChangeTracker;
