@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates the checked-in compiled models with `dotnet ef dbcontext optimize` (the dotnet-ef tool pinned in
 # .config/dotnet-tools.json): the functional tests' WarehouseContext (a model with every provider annotation) and the
-# benchmark's ColdStartContext (one entity type) and NorthwindContext (EF Core's classic sample model), each into a
-# CompiledModels folder of its project.
+# benchmark's ColdStartContext (one entity type), NorthwindContext (EF Core's classic sample model) and
+# LargeModelContext (sixty entity types), each into a CompiledModels folder of its project.
 # With --check (CI), generates them into temporary folders instead and fails if a checked-in file differs (beyond the
 # random model id): a model changed without its compiled model being regenerated, or the design-time services broke.
 set -euo pipefail
@@ -38,3 +38,4 @@ generate() { # project context namespace folder
 generate test/EFCore.DynamoDb.FunctionalTests WarehouseContext EFCore.DynamoDb.FunctionalTests.CompiledModels CompiledModels
 generate benchmark/EFCore.DynamoDb.Benchmarks ColdStartContext EFCore.DynamoDb.Benchmarks.CompiledModels.ColdStart CompiledModels/ColdStart
 generate benchmark/EFCore.DynamoDb.Benchmarks NorthwindContext EFCore.DynamoDb.Benchmarks.CompiledModels.Northwind CompiledModels/Northwind
+generate benchmark/EFCore.DynamoDb.Benchmarks LargeModelContext EFCore.DynamoDb.Benchmarks.CompiledModels.Large CompiledModels/Large

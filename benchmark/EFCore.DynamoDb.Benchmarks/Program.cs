@@ -13,7 +13,7 @@ if (args is ["--report", var resultsDirectory, var outputPath, var command])
     return 0;
 }
 
-if (args is ["--cold-start", var mode and ("seed" or "compiled" or "runtime"), var endpoint, .. var rest] && rest is [] or ["items" or "northwind"])
+if (args is ["--cold-start", var mode and ("seed" or "compiled" or "runtime"), var endpoint, .. var rest] && rest is [] or ["items" or "northwind" or "large"])
 {
     return await EFCore.DynamoDb.Benchmarks.Infrastructure.ColdStart.RunAsync(mode, endpoint, rest is [var model] ? model : "items");
 }

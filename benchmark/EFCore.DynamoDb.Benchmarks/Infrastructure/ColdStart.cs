@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using EFCore.DynamoDb.Benchmarks.Model;
+using EFCore.DynamoDb.Benchmarks.Model.Large;
 using EFCore.DynamoDb.Benchmarks.Model.Northwind;
 using EFCore.DynamoDb.TestModels.Northwind;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace EFCore.DynamoDb.Benchmarks.Infrastructure;
 /// One process's first query, for cold-start timing from outside (eng/cold-start.sh): <c>--cold-start seed</c> creates
 /// and fills the tables; <c>--cold-start compiled|runtime</c> makes a context (on the compiled model or building it),
 /// reads one item by key, and prints the milliseconds from the first use of EF Core to the result (the first query's
-/// own time, without the runtime's start). The model is <c>items</c> (one entity type) or <c>northwind</c> (eleven).
+/// own time, without the runtime's start). The model is <c>items</c> (one entity type), <c>northwind</c> (eleven) or
+/// <c>large</c> (sixty).
 /// </summary>
 public static class ColdStart
 {
@@ -20,7 +22,12 @@ public static class ColdStart
         var options = new DbContextOptionsBuilder()
             .UseDynamoDb(d => d.ServiceUrl(endpoint).Region("us-east-1").Credentials(new BasicAWSCredentials("bench", "bench")))
             .Options;
-        var found = model == "northwind" ? await ReadNorthwindAsync(mode, options) : await ReadItemsAsync(mode, options);
+        var found = model switch
+        {
+            "northwind" => await ReadNorthwindAsync(mode, options),
+            "large" => await ReadLargeModelAsync(mode, options),
+            _ => await ReadItemsAsync(mode, options),
+        };
         if (mode != "seed")
         {
             _ = found ?? throw new InvalidOperationException("Run --cold-start seed first.");
@@ -56,5 +63,19 @@ public static class ColdStart
         }
 
         return await context.Products.FindAsync(1);
+    }
+
+    private static async Task<object?> ReadLargeModelAsync(string mode, DbContextOptions options)
+    {
+        await using LargeModelContext context = mode == "compiled" ? new LargeModelContext(options) : new RuntimeLargeModelContext(options);
+        if (mode == "seed")
+        {
+            await context.Database.EnsureCreatedAsync();
+            context.Add(new Record60 { Id = 1, Name = "first", Reference = Guid.NewGuid(), CreatedAt = DateTime.UtcNow, Address = new() { Street = "1 Main St", City = "Seattle", Country = "US" } });
+            await context.SaveChangesAsync();
+            return null;
+        }
+
+        return await context.Set<Record60>().FindAsync(1);
     }
 }
