@@ -46,25 +46,103 @@ public class ConnectionTests
     }
 
     [Fact]
-    public async Task Endpoint_that_never_answers_times_out_instead_of_hanging()
+    public async Task Endpoint_that_never_answers_fails_after_one_timeout_and_CanConnect_answers_within_seconds()
     {
+        // It accepts connections and never answers: the AWS SDK's own retries of each timeout took seven minutes.
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+
+        // The default client configuration (a request times out after 30 s): the probe does not wait for it.
+        await using (var probing = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options))
+        {
+            var watch = Stopwatch.StartNew();
+            Assert.False(await probing.Database.CanConnectAsync());
+            Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        }
+
+        // Retries as configured by default; only the timeout is shortened, so that the test is quick.
         var options = new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)
-                .ConfigureClient(c => (c.Timeout, c.MaxErrorRetry) = (TimeSpan.FromSeconds(1), 0)))
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => c.Timeout = TimeSpan.FromSeconds(1)))
             .Options;
         await using var context = new ShopContext(options);
-
         var stopwatch = Stopwatch.StartNew();
         var exception = await Assert.ThrowsAsync<DbUpdateException>(async () =>
         {
             context.Users.Add(new User { Email = "a@b.com" });
             await context.SaveChangesAsync();
         });
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
         Assert.Contains(url, exception.Message);
+        Assert.Contains("'users'", exception.Message);
+        Assert.Contains("no answer within 1 s", exception.Message);
+        Assert.Contains("may or may not have been applied", exception.Message);
+    }
+
+    [Fact]
+    public async Task Endpoint_that_is_not_DynamoDB_is_named_with_the_HTTP_status()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)other.LocalEndpoint).Port}";
+        using var answering = new CancellationTokenSource();
+        var server = AnswerNotFoundAsync(other, answering.Token);
+        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
+
+        var exception = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Contains("Query request for table 'users'", exception.Message);
+        Assert.Contains(url, exception.Message);
+        Assert.Contains("HTTP 404", exception.Message);
+        Assert.Equal(HttpStatusCode.NotFound, exception.StatusCode);
+        await answering.CancelAsync();
+        await server;
+    }
+
+    [Fact]
+    public async Task Credentials_that_cannot_be_resolved_are_reported_with_the_request_and_endpoint()
+    {
+        var url = $"http://127.0.0.1:{ClosedPort()}";
+        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(new UnresolvableCredentials())).Options);
+
+        var exception = await Assert.ThrowsAsync<AmazonClientException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Contains("Query request for table 'users'", exception.Message);
+        Assert.Contains(url, exception.Message);
+        Assert.Contains("DynamoDB Local accepts any", exception.Message);
+    }
+
+    /// <summary>Answers every request with an HTTP 404 and no body, as a web server on the wrong port does.</summary>
+    private static async Task AnswerNotFoundAsync(TcpListener listener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                using var client = await listener.AcceptTcpClientAsync(cancellationToken);
+                var stream = client.GetStream();
+                var buffer = new byte[16 * 1024];
+                var received = new System.Text.StringBuilder();
+                while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await stream.ReadAsync(buffer, cancellationToken);
+                    received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                await stream.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>Credentials that fail as the AWS SDK's default chain does on a machine without any.</summary>
+    private sealed class UnresolvableCredentials : AWSCredentials
+    {
+        public override ImmutableCredentials GetCredentials()
+            => throw new AmazonClientException("Failed to resolve AWS credentials. The credential providers used to search for credentials returned no credentials.");
     }
 
     [Fact]

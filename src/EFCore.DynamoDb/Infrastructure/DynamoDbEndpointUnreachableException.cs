@@ -3,8 +3,20 @@ using EFCore.DynamoDb.Properties;
 namespace EFCore.DynamoDb.Infrastructure;
 
 /// <summary>
-/// No connection could be made to the DynamoDB endpoint after a few quick attempts: not retried further by the AWS
-/// SDK, so a dead endpoint fails in seconds. The provider reports it naming the operation, table and endpoint.
+/// No connection could be made to the DynamoDB endpoint after a few quick attempts, or a request got no answer within
+/// the client's timeout: not retried further by the AWS SDK, so a dead endpoint fails in seconds and a hung one after
+/// one timeout. The provider reports it naming the operation, table and endpoint.
 /// </summary>
-internal sealed class DynamoDbEndpointUnreachableException(HttpRequestException inner)
-    : InvalidOperationException(DynamoDbStrings.ConnectionFailed(inner.Message), inner);
+internal sealed class DynamoDbEndpointUnreachableException : InvalidOperationException
+{
+    public DynamoDbEndpointUnreachableException(HttpRequestException inner)
+        : base(DynamoDbStrings.ConnectionFailed(inner.Message), inner)
+    {
+    }
+
+    /// <summary>A timeout, reported without the cancellation behind it: the AWS SDK would retry one it finds inside.</summary>
+    public DynamoDbEndpointUnreachableException(TimeSpan timeout)
+        : base(DynamoDbStrings.NoAnswer(timeout))
+    {
+    }
+}

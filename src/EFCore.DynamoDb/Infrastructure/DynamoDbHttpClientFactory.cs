@@ -9,8 +9,11 @@ namespace EFCore.DynamoDb.Infrastructure;
 /// Connections time out after <see cref="ConnectTimeout"/>, and a connection that cannot be made (refused, no
 /// route, timed out) is tried <see cref="DynamoDbRetryCaps.ConnectAttempts"/> times within about a second, then reported as
 /// <see cref="DynamoDbEndpointUnreachableException"/>, which the AWS SDK does not retry (its retries, with growing
-/// backoff, took two minutes). Throttling and server errors are answers, not connection failures: the SDK still
-/// retries them with backoff. An application's own <c>HttpClientFactory</c> (<c>ConfigureClient</c>) replaces it.
+/// backoff, took two minutes). A request that gets no answer within the client's <c>Timeout</c> is reported the same
+/// way, once: the SDK would send it ten more times (seven minutes at the default timeout), and a write that timed out
+/// may have been applied, so sending it again could apply it twice. Throttling and server errors are answers, not
+/// transport failures: the SDK still retries them with backoff. An application's own <c>HttpClientFactory</c>
+/// (<c>ConfigureClient</c>) replaces it.
 /// </summary>
 internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
 {
@@ -35,10 +38,9 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
             transport.MaxConnectionsPerServer = connections;
         }
 
-        return new HttpClient(new ConnectionFailureHandler { InnerHandler = transport })
-        {
-            Timeout = clientConfig.Timeout ?? DynamoDbClientFactory.DefaultTimeout,
-        };
+        // The handler times each request out itself, to tell a timeout from the caller's cancellation.
+        var timeout = clientConfig.Timeout ?? DynamoDbClientFactory.DefaultTimeout;
+        return new HttpClient(new TransportFailureHandler(timeout) { InnerHandler = transport }) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => clientConfig.CacheHttpClient;
@@ -48,16 +50,21 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
     public override string GetConfigUniqueString(IClientConfig clientConfig)
         => $"efcore-dynamodb:{clientConfig.Timeout}:{clientConfig.MaxConnectionsPerServer}:{clientConfig.AllowAutoRedirect}:{clientConfig.ProxyHost}:{clientConfig.ProxyPort}:{clientConfig.ProxyCredentials?.GetHashCode()}";
 
-    /// <summary>Retries a failed connection briefly, then reports the endpoint unreachable.</summary>
-    private sealed class ConnectionFailureHandler : DelegatingHandler
+    /// <summary>
+    /// Retries a failed connection briefly, then reports the endpoint unreachable; reports a request that got no
+    /// answer in time without sending it again.
+    /// </summary>
+    private sealed class TransportFailureHandler(TimeSpan timeout) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             for (var attempt = 1; ; attempt++)
             {
+                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                attemptTimeout.CancelAfter(timeout);
                 try
                 {
-                    return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                    return await base.SendAsync(request, attemptTimeout.Token).ConfigureAwait(false);
                 }
                 catch (HttpRequestException exception) when (IsConnectionFailure(exception) && !cancellationToken.IsCancellationRequested)
                 {
@@ -65,6 +72,10 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
                     {
                         throw new DynamoDbEndpointUnreachableException(exception);
                     }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new DynamoDbEndpointUnreachableException(timeout);
                 }
 
                 await Task.Delay(ConnectRetryDelay * attempt, cancellationToken).ConfigureAwait(false);

@@ -380,6 +380,18 @@ internal static class DynamoDbStrings
     public static string ConnectionFailed(string reason)
         => $"No connection could be made after {Storage.DynamoDbRetryCaps.ConnectAttempts} attempts: {reason}";
 
+    public static string NotDynamoDbAnswer(string operation, string table, string endpoint, string status)
+        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} got an answer from {endpoint} that is not DynamoDB's ({status}, without a DynamoDB error code). Check that the endpoint is a DynamoDB endpoint (ServiceUrl, AWS_ENDPOINT_URL_DYNAMODB).";
+
+    public static string RequestNotSent(string operation, string table, string endpoint, string reason)
+        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} to {endpoint} could not be sent: {reason}"
+            + (reason.Contains("credentials", StringComparison.OrdinalIgnoreCase)
+                ? " Give the provider credentials (UseDynamoDb(d => d.Credentials(...)), environment variables or an AWS profile); DynamoDB Local accepts any, such as new BasicAWSCredentials(\"local\", \"local\")."
+                : "");
+
+    public static string NoAnswer(TimeSpan timeout)
+        => $"The endpoint sent no answer within {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (the client's Timeout); the request was not sent again, and a write may or may not have been applied.";
+
     public static string EndpointUnreachable(string operation, string table, string endpoint, string reason)
         => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} could not reach {endpoint}: {reason} Check that the endpoint is running and reachable, or adjust its timeouts with ConfigureClient(...).";
 

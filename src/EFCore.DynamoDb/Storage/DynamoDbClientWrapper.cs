@@ -207,6 +207,25 @@ internal sealed class DynamoDbClientWrapper(
                 throw new InvalidOperationException(
                     DynamoDbStrings.EndpointUnreachable(operation, tableName, settings.EndpointDescription, exception.Message), exception);
             }
+            catch (AmazonServiceException exception)
+            {
+                // An answer without a DynamoDB error code: something else listens at the endpoint.
+                var status = $"HTTP {(int)exception.StatusCode}";
+                commandLogger.RequestFailed(new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), null, status));
+                throw new AmazonDynamoDBException(
+                    DynamoDbStrings.NotDynamoDbAnswer(operation, tableName, settings.EndpointDescription, status),
+                    exception,
+                    exception.ErrorType,
+                    exception.ErrorCode,
+                    exception.RequestId,
+                    exception.StatusCode);
+            }
+            catch (AmazonClientException exception)
+            {
+                // The SDK could not send it at all: its own text names neither the request nor the endpoint.
+                throw new AmazonClientException(
+                    DynamoDbStrings.RequestNotSent(operation, tableName, settings.EndpointDescription, exception.Message), exception);
+            }
         }
         catch (Exception exception)
         {
@@ -331,7 +350,7 @@ internal sealed class DynamoDbClientWrapper(
     {
         for (var current = exception; current != null; current = current.InnerException)
         {
-            if (current is HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException)
+            if (current is DynamoDbEndpointUnreachableException or HttpRequestException or SocketException or IOException or TimeoutException or TaskCanceledException)
             {
                 return true;
             }

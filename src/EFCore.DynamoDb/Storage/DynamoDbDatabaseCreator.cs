@@ -34,6 +34,9 @@ internal sealed class DynamoDbDatabaseCreator(
     /// <summary>How long a table may take to become ACTIVE or to disappear.</summary>
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long <c>CanConnect</c> waits for the endpoint's answer before it answers false.</summary>
+    private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(4);
+
     public bool EnsureCreated() => DynamoDbClientWrapper.Wait(() => EnsureCreatedAsync());
 
     public async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -224,17 +227,20 @@ internal sealed class DynamoDbDatabaseCreator(
 
     public async Task<bool> CanConnectAsync(CancellationToken cancellationToken = default)
     {
+        // A health probe answers within its bound even when the endpoint accepts connections and never answers.
+        using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        probe.CancelAfter(CanConnectTimeout);
         try
         {
             // DescribeTable of a mapped table needs no more permissions than the app's own reads; a missing table
             // still proves the endpoint answers and accepts the credentials.
             if (Tables().FirstOrDefault() is { } table)
             {
-                await DescribeAsync(clientWrapper.Settings.ResolveTableName(table.Key), cancellationToken).ConfigureAwait(false);
+                await DescribeAsync(clientWrapper.Settings.ResolveTableName(table.Key), probe.Token).ConfigureAwait(false);
             }
             else
             {
-                await clientWrapper.ListTablesAsync(new ListTablesRequest { Limit = 1 }, cancellationToken).ConfigureAwait(false);
+                await clientWrapper.ListTablesAsync(new ListTablesRequest { Limit = 1 }, probe.Token).ConfigureAwait(false);
             }
 
             return true;
