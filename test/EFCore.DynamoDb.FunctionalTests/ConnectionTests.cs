@@ -57,6 +57,7 @@ public class ConnectionTests
         await using (var probing = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
             .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options))
         {
+            _ = probing.Model;
             var watch = Stopwatch.StartNew();
             Assert.False(await probing.Database.CanConnectAsync());
             Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
@@ -81,13 +82,53 @@ public class ConnectionTests
     }
 
     [Fact]
+    public async Task Cancelling_a_request_to_an_endpoint_that_never_answers_is_a_cancellation_not_a_timeout()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
+        _ = context.Model;
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        var watch = Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => context.Users.Where(u => u.Email == "a").ToListAsync(cancel.Token));
+        Assert.InRange(watch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Endpoint_whose_connections_time_out_is_tried_twice_then_reported_unreachable()
+    {
+        // A listener whose accept queue is full: Linux drops further connection attempts unanswered, as a firewall
+        // or a security group does, so connecting times out.
+        using var full = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        full.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        full.Listen(0);
+        var endpoint = (IPEndPoint)full.LocalEndPoint!;
+        using var queued = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await queued.ConnectAsync(endpoint);
+        var url = $"http://127.0.0.1:{endpoint.Port}";
+        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
+        _ = context.Model;
+
+        var watch = Stopwatch.StartNew();
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(3.9), TimeSpan.FromSeconds(5));
+        Assert.Contains("No connection could be made after 2 attempts", exception.Message);
+        Assert.Contains(url, exception.Message);
+        Assert.DoesNotContain("may or may not have been applied", exception.Message);
+    }
+
+    [Fact]
     public async Task Endpoint_that_is_not_DynamoDB_is_named_with_the_HTTP_status()
     {
         using var other = new TcpListener(IPAddress.Loopback, 0);
         other.Start();
         var url = $"http://127.0.0.1:{((IPEndPoint)other.LocalEndpoint).Port}";
         using var answering = new CancellationTokenSource();
-        var server = AnswerNotFoundAsync(other, answering.Token);
+        var server = AnswerAsync(other, "404 Not Found", answering.Token);
         await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
             .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
 
@@ -113,8 +154,28 @@ public class ConnectionTests
         Assert.Contains("DynamoDB Local accepts any", exception.Message);
     }
 
-    /// <summary>Answers every request with an HTTP 404 and no body, as a web server on the wrong port does.</summary>
-    private static async Task AnswerNotFoundAsync(TcpListener listener, CancellationToken cancellationToken)
+    [Fact]
+    public async Task Server_failure_without_a_DynamoDB_error_code_is_reported_with_the_HTTP_status()
+    {
+        using var failing = new TcpListener(IPAddress.Loopback, 0);
+        failing.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)failing.LocalEndpoint).Port}";
+        using var answering = new CancellationTokenSource();
+        var server = AnswerAsync(failing, "503 Service Unavailable", answering.Token);
+        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => c.MaxErrorRetry = 0)).Options);
+
+        var exception = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
+        Assert.Contains("Query request for table 'users'", exception.Message);
+        Assert.Contains("failed with HTTP 503 and no DynamoDB error code", exception.Message);
+        Assert.DoesNotContain("not DynamoDB's", exception.Message);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
+        await answering.CancelAsync();
+        await server;
+    }
+
+    /// <summary>Answers every request with the HTTP status and no body, as a web server on the wrong port does.</summary>
+    private static async Task AnswerAsync(TcpListener listener, string status, CancellationToken cancellationToken)
     {
         try
         {
@@ -127,10 +188,15 @@ public class ConnectionTests
                 while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
                 {
                     var read = await stream.ReadAsync(buffer, cancellationToken);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
                     received.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
                 }
 
-                await stream.WriteAsync("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray(), cancellationToken);
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), cancellationToken);
             }
         }
         catch (OperationCanceledException)

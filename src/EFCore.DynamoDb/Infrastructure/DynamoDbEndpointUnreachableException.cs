@@ -9,8 +9,9 @@ namespace EFCore.DynamoDb.Infrastructure;
 /// </summary>
 internal sealed class DynamoDbEndpointUnreachableException : InvalidOperationException
 {
-    public DynamoDbEndpointUnreachableException(HttpRequestException inner)
-        : base(DynamoDbStrings.ConnectionFailed(inner.Message), inner)
+    /// <summary>No connection could be made, for <paramref name="reason"/>.</summary>
+    public DynamoDbEndpointUnreachableException(string reason, Exception? inner)
+        : base(DynamoDbStrings.ConnectionFailed(reason), inner)
     {
     }
 

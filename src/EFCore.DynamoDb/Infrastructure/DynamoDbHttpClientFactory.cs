@@ -70,10 +70,18 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
                 {
                     if (attempt == DynamoDbRetryCaps.ConnectAttempts)
                     {
-                        throw new DynamoDbEndpointUnreachableException(exception);
+                        throw new DynamoDbEndpointUnreachableException(exception.Message, exception);
                     }
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                catch (OperationCanceledException exception) when (IsConnectTimeout(exception, attemptTimeout.Token) && !cancellationToken.IsCancellationRequested)
+                {
+                    // Reported without the cancellation inside: the AWS SDK would retry a request that carries one.
+                    if (attempt == DynamoDbRetryCaps.ConnectAttempts)
+                    {
+                        throw new DynamoDbEndpointUnreachableException(exception.InnerException!.Message, inner: null);
+                    }
+                }
+                catch (OperationCanceledException) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw new DynamoDbEndpointUnreachableException(timeout);
                 }
@@ -86,5 +94,9 @@ internal sealed class DynamoDbHttpClientFactory : HttpClientFactory
         private static bool IsConnectionFailure(HttpRequestException exception)
             => exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
                 || exception.InnerException is SocketException or TimeoutException;
+
+        /// <summary>The connection was not made within <see cref="ConnectTimeout"/> (the transport's own timeout, not the request's).</summary>
+        private static bool IsConnectTimeout(OperationCanceledException exception, CancellationToken attempt)
+            => exception.InnerException is TimeoutException && !attempt.IsCancellationRequested;
     }
 }

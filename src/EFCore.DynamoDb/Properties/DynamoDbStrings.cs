@@ -380,8 +380,11 @@ internal static class DynamoDbStrings
     public static string ConnectionFailed(string reason)
         => $"No connection could be made after {Storage.DynamoDbRetryCaps.ConnectAttempts} attempts: {reason}";
 
-    public static string NotDynamoDbAnswer(string operation, string table, string endpoint, string status)
-        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} got an answer from {endpoint} that is not DynamoDB's ({status}, without a DynamoDB error code). Check that the endpoint is a DynamoDB endpoint (ServiceUrl, AWS_ENDPOINT_URL_DYNAMODB).";
+    public static string NotDynamoDbAnswer(string operation, string table, string endpoint, string status, string reason)
+        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} got an answer from {endpoint} that is not DynamoDB's ({status}, without a DynamoDB error code: {reason}). Check that the endpoint is a DynamoDB endpoint (ServiceUrl, AWS_ENDPOINT_URL_DYNAMODB).";
+
+    public static string AnswerWithoutErrorCode(string operation, string table, string endpoint, string status, string reason)
+        => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} to {endpoint} failed with {status} and no DynamoDB error code, after the AWS SDK's retries: {reason}";
 
     public static string RequestNotSent(string operation, string table, string endpoint, string reason)
         => $"The DynamoDB {operation} request{(table.Length > 0 ? $" for table '{table}'" : "")} to {endpoint} could not be sent: {reason}"

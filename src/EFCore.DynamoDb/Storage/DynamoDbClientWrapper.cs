@@ -209,20 +209,24 @@ internal sealed class DynamoDbClientWrapper(
             }
             catch (AmazonServiceException exception)
             {
-                // An answer without a DynamoDB error code: something else listens at the endpoint.
+                // An answer without a DynamoDB error code: a server failure in front of DynamoDB (after the SDK's
+                // retries), or, below 500, something other than DynamoDB at the endpoint.
                 var status = $"HTTP {(int)exception.StatusCode}";
                 commandLogger.RequestFailed(new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), null, status));
                 throw new AmazonDynamoDBException(
-                    DynamoDbStrings.NotDynamoDbAnswer(operation, tableName, settings.EndpointDescription, status),
+                    (int)exception.StatusCode >= 500
+                        ? DynamoDbStrings.AnswerWithoutErrorCode(operation, tableName, settings.EndpointDescription, status, exception.Message)
+                        : DynamoDbStrings.NotDynamoDbAnswer(operation, tableName, settings.EndpointDescription, status, exception.Message),
                     exception,
                     exception.ErrorType,
                     exception.ErrorCode,
                     exception.RequestId,
                     exception.StatusCode);
             }
-            catch (AmazonClientException exception)
+            catch (AmazonClientException exception) when (exception.GetType() == typeof(AmazonClientException))
             {
                 // The SDK could not send it at all: its own text names neither the request nor the endpoint.
+                commandLogger.RequestFailed(new DynamoDbRequestLog(operation, tableName, request, Stopwatch.GetElapsedTime(started), null, "a client error"));
                 throw new AmazonClientException(
                     DynamoDbStrings.RequestNotSent(operation, tableName, settings.EndpointDescription, exception.Message), exception);
             }

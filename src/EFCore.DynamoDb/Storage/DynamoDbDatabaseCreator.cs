@@ -35,7 +35,7 @@ internal sealed class DynamoDbDatabaseCreator(
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>How long <c>CanConnect</c> waits for the endpoint's answer before it answers false.</summary>
-    private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan CanConnectTimeout = TimeSpan.FromSeconds(3);
 
     public bool EnsureCreated() => DynamoDbClientWrapper.Wait(() => EnsureCreatedAsync());
 
