@@ -70,4 +70,19 @@ public class PartiQLTests : DynamoDbTestBase<ShopContext>
             () => context.Users.FromPartiQL($"SELECT * FROM users").Where(u => u.Age > 1).ToListAsync());
         Assert.Contains("PartiQL statement", exception.Message);
     }
+
+    [Theory]
+    [InlineData("SELECT * FROM Users WHERE Email = 'a'", "reads table 'Users', but 'User' is mapped to table 'users'")]
+    [InlineData("SELECT * FROM \"orders\"", "reads table 'orders', but 'User' is mapped to table 'users'")]
+    [InlineData("SELECT * WHERE Email = 'a'", "names no table after FROM")]
+    public async Task A_statement_that_reads_another_table_is_refused_before_it_is_sent(string statement, string expected)
+    {
+        var (context, transport) = CreateRecordingContext();
+        await using var _ = context;
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => context.Users.FromPartiQL(System.Runtime.CompilerServices.FormattableStringFactory.Create(statement)).ToListAsync());
+        Assert.Contains(expected, exception.Message);
+        Assert.Contains("FROM \"users\"", exception.Message);
+        Assert.Empty(transport.Operations);
+    }
 }

@@ -283,6 +283,12 @@ internal static class DynamoDbStrings
     public static string UnsupportedPartiQLValue(string type)
         => $"A value of type '{type}' cannot be a PartiQL parameter: use a string, number, bool, byte[], Guid, date or enum value.";
 
+    public static string PartiQLOtherTable(string entityType, string? statementTable, string tableName)
+        => (statementTable == null
+                ? $"The FromPartiQL statement on '{entityType}' names no table after FROM"
+                : $"The FromPartiQL statement on '{entityType}' reads table '{statementTable}', but '{entityType}' is mapped to table '{tableName}'")
+            + $": write SELECT ... FROM \"{tableName}\" (table names are case-sensitive; the context's table prefix is added when the statement is sent).";
+
     public static string PartiQLComposition(string method)
         => $"'{method}' cannot follow FromPartiQL: write it into the PartiQL statement instead. Only Select, Take, First, Single and AsNoTracking compose with FromPartiQL.";
 

@@ -25,6 +25,20 @@ internal static class DynamoDbPartiQLStatement
         return (text, Expression.NewArrayInit(typeof(object), values));
     }
 
+    /// <summary>
+    /// Refuses, before anything is sent, a statement that reads another table than the entity type's (its items would
+    /// be materialized as that type, and the name would not get the table prefix).
+    /// </summary>
+    public static void CheckReadsTable(string statement, string tableName, string entityType)
+    {
+        var from = Regex.Match(statement, @"\bFROM\s+(?:""(?<name>[^""]+)""|(?<name>[A-Za-z_][A-Za-z0-9_]*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        if (!from.Success || from.Groups["name"].Value != tableName)
+        {
+            throw new InvalidOperationException(
+                Properties.DynamoDbStrings.PartiQLOtherTable(entityType, from.Success ? from.Groups["name"].Value : null, tableName));
+        }
+    }
+
     /// <summary>The statement as this context sends it: the mapped table name after FROM gets the table prefix.</summary>
     public static string ResolveTables(string statement, string tableName, string resolvedTableName)
         => resolvedTableName == tableName

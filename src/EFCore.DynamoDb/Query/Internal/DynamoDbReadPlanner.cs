@@ -29,6 +29,7 @@ internal static class DynamoDbReadPlanner
                 throw new InvalidOperationException(DynamoDbStrings.ScanSegmentsWithoutScan(entityType.DisplayName(), queryText));
             }
 
+            DynamoDbPartiQLStatement.CheckReadsTable(query.PartiQL.Value.Statement, query.TableName, entityType.DisplayName());
             return new DynamoDbReadPlan
             {
                 Operation = DynamoDbReadOperation.ExecuteStatement, EntityType = entityType, TableName = query.TableName,
