@@ -46,6 +46,34 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void Table_and_Column_attributes_of_a_SQL_Server_model_name_the_table_and_attributes()
+    {
+        using var context = new ModelContext(b => b.Entity<SqlServerAnnotatedPerson>());
+        var entityType = context.Model.FindEntityType(typeof(SqlServerAnnotatedPerson))!;
+        Assert.Equal("Person", entityType.GetTableName());
+        Assert.Equal("FirstName", entityType.FindProperty(nameof(SqlServerAnnotatedPerson.FirstMidName))!.GetAttributeName());
+        Assert.Equal("LastName", entityType.FindProperty(nameof(SqlServerAnnotatedPerson.LastName))!.GetAttributeName());
+    }
+
+    [Fact]
+    public void DynamoDbTable_and_fluent_configuration_win_over_Table_and_Column()
+    {
+        using var context = new ModelContext(b =>
+        {
+            b.Entity<DoublyAnnotatedItem>();
+            b.Entity<SqlServerAnnotatedPerson>(e =>
+            {
+                e.ToTable("people");
+                e.Property(p => p.FirstMidName).HasAttributeName("first");
+            });
+        });
+        Assert.Equal("dynamo_name", context.Model.FindEntityType(typeof(DoublyAnnotatedItem))!.GetTableName());
+        var person = context.Model.FindEntityType(typeof(SqlServerAnnotatedPerson))!;
+        Assert.Equal("people", person.GetTableName());
+        Assert.Equal("first", person.FindProperty(nameof(SqlServerAnnotatedPerson.FirstMidName))!.GetAttributeName());
+    }
+
+    [Fact]
     public void HasKey_alone_gives_partition_and_sort_key()
     {
         using var context = new ModelContext(b => b.Entity<Account>().HasKey(a => new { a.Region, a.Email }));

@@ -69,6 +69,27 @@ public class AnnotatedItem
     public string? Note { get; set; }
 }
 
+/// <summary>An entity as a SQL Server model annotates it: table and column names.</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("Person", Schema = "dbo")]
+public class SqlServerAnnotatedPerson
+{
+    public int Id { get; set; }
+
+    [System.ComponentModel.DataAnnotations.Schema.Column("FirstName", TypeName = "nvarchar(50)")]
+    public string FirstMidName { get; set; } = "";
+
+    [System.ComponentModel.DataAnnotations.Schema.Column(Order = 2)]
+    public string LastName { get; set; } = "";
+}
+
+/// <summary>Both table attributes: DynamoDB's names the table.</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("sql_name")]
+[DynamoDbTable("dynamo_name")]
+public class DoublyAnnotatedItem
+{
+    public int Id { get; set; }
+}
+
 public class Reading
 {
     public string Device { get; set; } = "";
