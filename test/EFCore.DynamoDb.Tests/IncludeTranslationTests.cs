@@ -193,3 +193,39 @@ public class SparseIndexIncludeTests
         Assert.Contains("The index 'by-club-joined' was not used: it holds only the 'Member' items that have 'JoinedAt', and related items may lack it.", exception.Message);
     }
 }
+
+public class Article
+{
+    public string Id { get; set; } = "";
+    public List<Tag> Tags { get; set; } = [];
+}
+
+public class Tag
+{
+    public string Id { get; set; } = "";
+    public List<Article> Articles { get; set; } = [];
+}
+
+/// <summary>A many-to-many relationship whose join type has no index on its second foreign key.</summary>
+public class TaggingContext : DbContext
+{
+    public DbSet<Tag> Tags => Set<Tag>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new BasicAWSCredentials("k", "s")));
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<Article>().HasMany(a => a.Tags).WithMany(t => t.Articles);
+}
+
+public class JoinTypeIndexAdviceTests
+{
+    [Fact]
+    public void Following_a_many_to_many_without_a_join_index_advises_the_index_in_UsingEntity()
+    {
+        using var context = new TaggingContext();
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Tags.Where(t => t.Id == "t1").Include(t => t.Articles).ToList());
+        Assert.Contains("UsingEntity(j => j.HasIndex(\"TagsId\").IsGlobalSecondaryIndex(\"by-tagsid\"))", exception.Message);
+        Assert.DoesNotContain("x => x.", exception.Message);
+    }
+}

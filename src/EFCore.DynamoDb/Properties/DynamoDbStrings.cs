@@ -125,11 +125,21 @@ internal static class DynamoDbStrings
     public static string IncludeFilteredTwice(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' is included with a filter more than once. Give its filter (Where, OrderBy, Take) in one Include only.";
 
-    public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, string query)
-        => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
+    public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, bool joinType, string query)
+        => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. {IndexExample(keyProperties, joinType)}, make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
 
-    public static string LimitedIncludeNeedsIndex(string navigation, string target, string keyProperties)
-        => $"The filtered include of '{navigation}' orders or limits the '{target}' items of each owner, which needs a key or index that starts with {keyProperties}: neither the key of '{target}' nor a secondary index does, and one scan for all owners cannot order or limit per owner. Add an index, e.g. HasIndex(x => x.{keyProperties.Split(',')[0]}).IsGlobalSecondaryIndex(\"by-{keyProperties.Split(',')[0].ToLowerInvariant()}\"), or include without OrderBy and Take.";
+    public static string LimitedIncludeNeedsIndex(string navigation, string target, string keyProperties, bool joinType)
+        => $"The filtered include of '{navigation}' orders or limits the '{target}' items of each owner, which needs a key or index that starts with {keyProperties}: neither the key of '{target}' nor a secondary index does, and one scan for all owners cannot order or limit per owner. Add an index, e.g. {IndexExample(keyProperties, joinType)}, or include without OrderBy and Take.";
+
+    /// <summary>How to declare an index on the first of the properties; a many-to-many join type has no CLR properties to name in a lambda.</summary>
+    private static string IndexExample(string keyProperties, bool joinType)
+    {
+        var property = keyProperties.Split(',')[0];
+        var index = $"IsGlobalSecondaryIndex(\"by-{property.ToLowerInvariant()}\")";
+        return joinType
+            ? $"UsingEntity(j => j.HasIndex(\"{property}\").{index}) on the many-to-many relationship"
+            : $"HasIndex(x => x.{property}).{index}";
+    }
 
     public static string RelatedReadByKeys(string navigation, string table, int keysPerRequest)
         => $"-- Then '{navigation}': BatchGetItem on {table} of the distinct keys ({keysPerRequest} keys per request)";

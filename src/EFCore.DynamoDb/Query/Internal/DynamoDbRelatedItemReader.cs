@@ -81,7 +81,8 @@ internal sealed class DynamoDbRelatedItemReader
         if (limited)
         {
             throw new InvalidOperationException(DynamoDbStrings.LimitedIncludeNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name))) + plan.SkippedIndex?.RelatedReadNote(plan.EntityType));
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), key.TargetType.IsPropertyBag)
+                + plan.SkippedIndex?.RelatedReadNote(plan.EntityType));
         }
 
         return new DynamoDbRelatedItemReader(key, plan, Plan(CreateQuery()), false);
@@ -96,7 +97,11 @@ internal sealed class DynamoDbRelatedItemReader
         if (_scanPlan != null && !_scanPlan.AllowScan && settings.ScanBehavior != DynamoDbScanBehavior.Allow)
         {
             throw new InvalidOperationException(DynamoDbStrings.RelatedReadNeedsIndex(
-                _key.Description, _key.TargetType.DisplayName(), string.Join(", ", _key.TargetProperties.Select(p => p.Name)), _plan.QueryText)
+                _key.Description,
+                _key.TargetType.DisplayName(),
+                string.Join(", ", _key.TargetProperties.Select(p => p.Name)),
+                _key.TargetType.IsPropertyBag,
+                _plan.QueryText)
                 + _plan.SkippedIndex?.RelatedReadNote(_plan.EntityType));
         }
     }
