@@ -218,8 +218,37 @@ public class TaggingContext : DbContext
         => modelBuilder.Entity<Article>().HasMany(a => a.Tags).WithMany(t => t.Articles);
 }
 
+public class Forum
+{
+    public string Id { get; set; } = "";
+    public List<ForumThread> Threads { get; set; } = [];
+}
+
+/// <summary>A dependent whose foreign key is a shadow property (no ForumId on the class).</summary>
+public class ForumThread
+{
+    public string Id { get; set; } = "";
+}
+
+public class ForumContext : DbContext
+{
+    public DbSet<Forum> Forums => Set<Forum>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseDynamoDb(d => d.ServiceUrl("http://127.0.0.1:1").Region("us-east-1").Credentials(new BasicAWSCredentials("k", "s")));
+}
+
 public class JoinTypeIndexAdviceTests
 {
+    [Fact]
+    public void Following_a_shadow_foreign_key_without_an_index_advises_the_index_by_name()
+    {
+        using var context = new ForumContext();
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Forums.Where(f => f.Id == "f1").Include(f => f.Threads).ToList());
+        Assert.Contains("HasIndex(\"ForumId\").IsGlobalSecondaryIndex(\"by-forumid\")", exception.Message);
+        Assert.DoesNotContain("x => x.", exception.Message);
+    }
+
     [Fact]
     public void Following_a_many_to_many_without_a_join_index_advises_the_index_in_UsingEntity()
     {

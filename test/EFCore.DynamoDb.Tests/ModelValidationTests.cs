@@ -74,6 +74,33 @@ public class ModelValidationTests
     }
 
     [Fact]
+    public void A_derived_type_with_a_table_of_its_own_is_refused_naming_both_tables()
+    {
+        var exception = BuildFails(b => b.Entity<StudentEnrollee>().HasBaseType<Enrollee>());
+        Assert.Contains("'StudentEnrollee' is mapped to table 'Students'", exception.Message);
+        Assert.Contains("root type 'Enrollee' ('Enrollee')", exception.Message);
+    }
+
+    [Fact]
+    public void A_derived_type_whose_attribute_name_is_its_base_types_is_refused()
+    {
+        var exception = BuildFails(b => b.Entity<AliasedEnrollee>().HasBaseType<Enrollee>());
+        Assert.Contains("Email", exception.Message);
+        Assert.Contains("AliasedEnrollee", exception.Message);
+    }
+
+    [Fact]
+    public void A_derived_type_follows_its_root_when_the_root_table_is_renamed()
+    {
+        using var context = new ModelContext(b =>
+        {
+            b.Entity<Vehicle>().ToTable("cars");
+            b.Entity<Truck>();
+        });
+        Assert.Equal("cars", context.Model.FindEntityType(typeof(Truck))!.GetTableName());
+    }
+
+    [Fact]
     public void HasKey_alone_gives_partition_and_sort_key()
     {
         using var context = new ModelContext(b => b.Entity<Account>().HasKey(a => new { a.Region, a.Email }));

@@ -562,4 +562,12 @@ public class SparseIndexPlanningTests
         carriers = ["ups", "dhl"];
         Assert.StartsWith("Query Shipments INDEX by-carrier", context.Shipments.Where(s => carriers.Contains(s.Carrier)).ToQueryString());
     }
+
+    [Theory]
+    [InlineData("SELECT * FROM users WHERE Email = 'a'")]
+    [InlineData("select * from\"users\" where Email = 'a'")]
+    [InlineData("SELECT \"moved from home\", Email FROM users")]
+    [InlineData("SELECT * FROM \"users\".\"by-email\" WHERE Email = 'a from b'")]
+    public void A_PartiQL_statement_reading_the_entity_types_table_is_accepted(string statement)
+        => EFCore.DynamoDb.Query.Internal.DynamoDbPartiQLStatement.CheckReadsTable(statement, "users", "User");
 }

@@ -90,6 +90,39 @@ public class DoublyAnnotatedItem
     public int Id { get; set; }
 }
 
+public class Enrollee
+{
+    public int Id { get; set; }
+
+    public string Email { get; set; } = "";
+}
+
+/// <summary>A SQL Server table-per-type model's derived class.</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("Students")]
+public class StudentEnrollee : Enrollee
+{
+    public string School { get; set; } = "";
+}
+
+/// <summary>A derived class whose column name is its base class's.</summary>
+public class AliasedEnrollee : Enrollee
+{
+    [System.ComponentModel.DataAnnotations.Schema.Column("Email")]
+    public string SchoolEmail { get; set; } = "";
+}
+
+/// <summary>A base class with a table name, whose derived class must not copy it.</summary>
+[System.ComponentModel.DataAnnotations.Schema.Table("vehicles")]
+public class Vehicle
+{
+    public int Id { get; set; }
+}
+
+public class Truck : Vehicle
+{
+    public int Axles { get; set; }
+}
+
 public class Reading
 {
     public string Device { get; set; } = "";

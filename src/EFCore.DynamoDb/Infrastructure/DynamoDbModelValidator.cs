@@ -27,7 +27,16 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         foreach (var entityType in rootTypes)
         {
             ValidateKey(entityType);
-            ValidateAttributeNames(entityType);
+            foreach (var type in entityType.GetDerivedTypesInclusive())
+            {
+                ValidateAttributeNames(type);
+                if (type.GetTableName() != entityType.GetTableName())
+                {
+                    throw new InvalidOperationException(
+                        DynamoDbStrings.DerivedTypeTable(type.DisplayName(), type.GetTableName(), entityType.DisplayName(), entityType.GetTableName()));
+                }
+            }
+
             ValidateRowVersions(entityType);
             ValidateSecondaryIndexes(entityType);
             foreach (var type in entityType.GetDerivedTypesInclusive())

@@ -3,7 +3,7 @@ using System.Linq.Expressions;
 namespace EFCore.DynamoDb.Properties;
 
 /// <summary>Every message the DynamoDB provider shows users, in one place. Each names what is at fault and what to do instead.</summary>
-internal static class DynamoDbStrings
+internal static partial class DynamoDbStrings
 {
     // Configuration
     public static string InvalidServiceUrl(string? url)
@@ -125,21 +125,25 @@ internal static class DynamoDbStrings
     public static string IncludeFilteredTwice(string entityType, string navigation)
         => $"The navigation '{entityType}.{navigation}' is included with a filter more than once. Give its filter (Where, OrderBy, Take) in one Include only.";
 
-    public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, bool joinType, string query)
-        => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. {IndexExample(keyProperties, joinType)}, make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
+    public static string RelatedReadNeedsIndex(string navigation, string target, string keyProperties, string indexExample, string query)
+        => $"Following '{navigation}' needs the '{target}' items whose {keyProperties} match, but neither the key of '{target}' nor a secondary index starts with {keyProperties}, so only a full-table Scan could find them (query: '{query}'). Add an index, e.g. {indexExample}, make {keyProperties} the partition key of '{target}', or allow the scan with AllowScan() or ScanBehavior(DynamoDbScanBehavior.Allow).";
 
-    public static string LimitedIncludeNeedsIndex(string navigation, string target, string keyProperties, bool joinType)
-        => $"The filtered include of '{navigation}' orders or limits the '{target}' items of each owner, which needs a key or index that starts with {keyProperties}: neither the key of '{target}' nor a secondary index does, and one scan for all owners cannot order or limit per owner. Add an index, e.g. {IndexExample(keyProperties, joinType)}, or include without OrderBy and Take.";
+    public static string LimitedIncludeNeedsIndex(string navigation, string target, string keyProperties, string indexExample)
+        => $"The filtered include of '{navigation}' orders or limits the '{target}' items of each owner, which needs a key or index that starts with {keyProperties}: neither the key of '{target}' nor a secondary index does, and one scan for all owners cannot order or limit per owner. Add an index, e.g. {indexExample}, or include without OrderBy and Take.";
 
-    /// <summary>How to declare an index on the first of the properties; a many-to-many join type has no CLR properties to name in a lambda.</summary>
-    private static string IndexExample(string keyProperties, bool joinType)
+    /// <summary>
+    /// How to declare an index on a property: by lambda on a CLR property, by name on a shadow or indexer property, and
+    /// inside <c>UsingEntity</c> on a many-to-many join type.
+    /// </summary>
+    public static string IndexExample(string property, bool byName, bool joinType)
     {
-        var property = keyProperties.Split(',')[0];
-        var index = $"IsGlobalSecondaryIndex(\"by-{property.ToLowerInvariant()}\")";
-        return joinType
-            ? $"UsingEntity(j => j.HasIndex(\"{property}\").{index}) on the many-to-many relationship"
-            : $"HasIndex(x => x.{property}).{index}";
+        var index = $"IsGlobalSecondaryIndex(\"by-{InvalidIndexNameCharacters().Replace(property.ToLowerInvariant(), "")}\")";
+        var hasIndex = byName ? $"HasIndex(\"{property}\")" : $"HasIndex(x => x.{property})";
+        return joinType ? $"UsingEntity(j => j.{hasIndex}.{index}) on the many-to-many relationship" : $"{hasIndex}.{index}";
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[^a-z0-9_.-]")]
+    private static partial System.Text.RegularExpressions.Regex InvalidIndexNameCharacters();
 
     public static string RelatedReadByKeys(string navigation, string table, int keysPerRequest)
         => $"-- Then '{navigation}': BatchGetItem on {table} of the distinct keys ({keysPerRequest} keys per request)";
@@ -292,6 +296,9 @@ internal static class DynamoDbStrings
 
     public static string UnsupportedPartiQLValue(string type)
         => $"A value of type '{type}' cannot be a PartiQL parameter: use a string, number, bool, byte[], Guid, date or enum value.";
+
+    public static string DerivedTypeTable(string entityType, string? table, string rootType, string? rootTable)
+        => $"'{entityType}' is mapped to table '{table}', but DynamoDB stores a hierarchy in the table of its root type '{rootType}' ('{rootTable}'), told apart by the discriminator. Remove the table name ([Table], [DynamoDbTable] or ToTable) from '{entityType}'.";
 
     public static string PartiQLOtherTable(string entityType, string? statementTable, string tableName)
         => (statementTable == null

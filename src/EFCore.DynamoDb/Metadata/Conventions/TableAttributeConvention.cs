@@ -19,5 +19,12 @@ internal sealed class TableAttributeConvention<TAttribute>(
         IConventionEntityTypeBuilder entityTypeBuilder,
         TAttribute attribute,
         IConventionContext<IConventionEntityTypeBuilder> context)
-        => entityTypeBuilder.ToTable(tableName(attribute), fromDataAnnotation: true);
+    {
+        // Only the class's own attribute: a derived class does not copy its base class's table name, which would stay
+        // behind if the base type's table were renamed (a hierarchy shares its root's table).
+        if (Attribute.IsDefined(entityTypeBuilder.Metadata.ClrType, typeof(TAttribute), inherit: false))
+        {
+            entityTypeBuilder.ToTable(tableName(attribute), fromDataAnnotation: true);
+        }
+    }
 }

@@ -31,13 +31,41 @@ internal static class DynamoDbPartiQLStatement
     /// </summary>
     public static void CheckReadsTable(string statement, string tableName, string entityType)
     {
-        var from = Regex.Match(statement, @"\bFROM\s+(?:""(?<name>[^""]+)""|(?<name>[A-Za-z_][A-Za-z0-9_]*))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        if (!from.Success || from.Groups["name"].Value != tableName)
+        var read = TableAfterFrom(statement);
+        if (read != tableName)
         {
-            throw new InvalidOperationException(
-                Properties.DynamoDbStrings.PartiQLOtherTable(entityType, from.Success ? from.Groups["name"].Value : null, tableName));
+            throw new InvalidOperationException(Properties.DynamoDbStrings.PartiQLOtherTable(entityType, read, tableName));
         }
     }
+
+    /// <summary>
+    /// The table named after the first FROM keyword outside quoted names and string literals (<c>"..."</c>,
+    /// <c>'...'</c>), or null when there is none.
+    /// </summary>
+    private static string? TableAfterFrom(string statement)
+    {
+        for (var i = 0; i < statement.Length; i++)
+        {
+            if (statement[i] is '"' or '\'')
+            {
+                i = statement.IndexOf(statement[i], i + 1) is var end and >= 0 ? end : statement.Length;
+            }
+            else if (IsKeywordAt(statement, i, "FROM"))
+            {
+                var name = Regex.Match(statement[(i + 4)..], @"^\s*(?:""(?<name>[^""]+)""|(?<name>[A-Za-z_][A-Za-z0-9_]*))");
+                return name.Success ? name.Groups["name"].Value : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKeywordAt(string text, int at, string keyword)
+        => string.Compare(text, at, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0
+            && (at == 0 || !IsNameCharacter(text[at - 1]))
+            && (at + keyword.Length == text.Length || !IsNameCharacter(text[at + keyword.Length]));
+
+    private static bool IsNameCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
     /// <summary>The statement as this context sends it: the mapped table name after FROM gets the table prefix.</summary>
     public static string ResolveTables(string statement, string tableName, string resolvedTableName)

@@ -81,7 +81,7 @@ internal sealed class DynamoDbRelatedItemReader
         if (limited)
         {
             throw new InvalidOperationException(DynamoDbStrings.LimitedIncludeNeedsIndex(
-                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), key.TargetType.IsPropertyBag)
+                description, key.TargetType.DisplayName(), string.Join(", ", key.TargetProperties.Select(p => p.Name)), key.IndexExample)
                 + plan.SkippedIndex?.RelatedReadNote(plan.EntityType));
         }
 
@@ -100,7 +100,7 @@ internal sealed class DynamoDbRelatedItemReader
                 _key.Description,
                 _key.TargetType.DisplayName(),
                 string.Join(", ", _key.TargetProperties.Select(p => p.Name)),
-                _key.TargetType.IsPropertyBag,
+                _key.IndexExample,
                 _plan.QueryText)
                 + _plan.SkippedIndex?.RelatedReadNote(_plan.EntityType));
         }

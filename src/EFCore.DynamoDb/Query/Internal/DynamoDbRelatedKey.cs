@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Amazon.DynamoDBv2.Model;
+using EFCore.DynamoDb.Properties;
 using EFCore.DynamoDb.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -38,6 +39,13 @@ internal sealed class DynamoDbRelatedKey
     public IEntityType TargetType { get; }
 
     public IReadOnlyList<IProperty> TargetProperties { get; }
+
+    /// <summary>For messages: how to declare the index that would find the related items.</summary>
+    public string IndexExample
+        => DynamoDbStrings.IndexExample(
+            TargetProperties[0].Name,
+            byName: TargetProperties[0].IsShadowProperty() || TargetProperties[0].IsIndexerProperty(),
+            joinType: TargetType.GetForeignKeys().Any(fk => fk.GetReferencingSkipNavigations().Any()));
 
     /// <summary>The condition the related items meet: each target property equals its parameter.</summary>
     public DynamoDbFilter KeyPredicate()
