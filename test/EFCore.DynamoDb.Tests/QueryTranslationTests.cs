@@ -570,4 +570,15 @@ public class SparseIndexPlanningTests
     [InlineData("SELECT * FROM \"users\".\"by-email\" WHERE Email = 'a from b'")]
     public void A_PartiQL_statement_reading_the_entity_types_table_is_accepted(string statement)
         => EFCore.DynamoDb.Query.Internal.DynamoDbPartiQLStatement.CheckReadsTable(statement, "users", "User");
+
+    [Fact]
+    public void FromSqlRaw_is_refused_pointing_to_FromPartiQL()
+    {
+        using var context = new LeagueContext();
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Teams.FromSqlRaw("SELECT * FROM Teams").ToList());
+        Assert.Contains("FromSqlRaw", exception.Message);
+        Assert.Contains("on 'Team'", exception.Message);
+        Assert.Contains("FromPartiQL($\"SELECT * FROM \\\"Teams\\\" WHERE ...\")", exception.Message);
+    }
 }
+

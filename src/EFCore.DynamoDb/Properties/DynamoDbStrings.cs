@@ -306,6 +306,9 @@ internal static partial class DynamoDbStrings
                 : $"The FromPartiQL statement on '{entityType}' reads table '{statementTable}', but '{entityType}' is mapped to table '{tableName}'")
             + $": write SELECT ... FROM \"{tableName}\" (table names are case-sensitive; the context's table prefix is added when the statement is sent).";
 
+    public static string FromSqlNotSupported(string entityType, string? tableName)
+        => $"FromSql, FromSqlRaw and FromSqlInterpolated on '{entityType}' send SQL, which DynamoDB does not run: write the query in LINQ, or as a PartiQL statement with FromPartiQL($\"SELECT * FROM \\\"{tableName}\\\" WHERE ...\").";
+
     public static string PartiQLComposition(string method)
         => $"'{method}' cannot follow FromPartiQL: write it into the PartiQL statement instead. Only Select, Take, First, Single and AsNoTracking compose with FromPartiQL.";
 

@@ -47,6 +47,12 @@ internal sealed class DynamoDbQueryableMethodTranslatingExpressionVisitor : Quer
             return shaped;
         }
 
+        // FromSqlRaw, FromSqlInterpolated and FromSql (a SQL Server habit): DynamoDB speaks PartiQL, not SQL.
+        if (extensionExpression is Microsoft.EntityFrameworkCore.Query.Internal.FromSqlQueryRootExpression fromSql)
+        {
+            throw new InvalidOperationException(DynamoDbStrings.FromSqlNotSupported(fromSql.EntityType.DisplayName(), fromSql.EntityType.GetTableName()));
+        }
+
         return base.VisitExtension(extensionExpression);
     }
 
