@@ -571,6 +571,12 @@ public class SparseIndexPlanningTests
     public void A_PartiQL_statement_reading_the_entity_types_table_is_accepted(string statement)
         => EFCore.DynamoDb.Query.Internal.DynamoDbPartiQLStatement.CheckReadsTable(statement, "users", "User");
 
+    [Theory]
+    [InlineData("SELECT * FROM users WHERE Note = 'FROM users'", "SELECT * FROM \"p-users\" WHERE Note = 'FROM users'")]
+    [InlineData("SELECT * FROM\"users\".\"by-email\"", "SELECT * FROM\"p-users\".\"by-email\"")]
+    public void The_table_after_FROM_gets_the_prefix_and_nothing_else_does(string statement, string sent)
+        => Assert.Equal(sent, EFCore.DynamoDb.Query.Internal.DynamoDbPartiQLStatement.ResolveTables(statement, "users", "p-users"));
+
     [Fact]
     public void FromSqlRaw_is_refused_pointing_to_FromPartiQL()
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace EFCore.DynamoDb.Query.Internal;
 
 /// <summary>Builds and binds <c>FromPartiQL</c> statements: placeholders become <c>?</c> parameters, tables get the context's prefix.</summary>
-internal static class DynamoDbPartiQLStatement
+internal static partial class DynamoDbPartiQLStatement
 {
     /// <summary>
     /// The statement text with one <c>?</c> per interpolation hole, and the expression of its values in that order
@@ -31,7 +31,7 @@ internal static class DynamoDbPartiQLStatement
     /// </summary>
     public static void CheckReadsTable(string statement, string tableName, string entityType)
     {
-        var read = TableAfterFrom(statement);
+        var read = TableAfterFrom(statement)?.Groups["name"].Value;
         if (read != tableName)
         {
             throw new InvalidOperationException(Properties.DynamoDbStrings.PartiQLOtherTable(entityType, read, tableName));
@@ -39,10 +39,24 @@ internal static class DynamoDbPartiQLStatement
     }
 
     /// <summary>
-    /// The table named after the first FROM keyword outside quoted names and string literals (<c>"..."</c>,
-    /// <c>'...'</c>), or null when there is none.
+    /// The statement as this context sends it: the table after FROM (the mapped name, as <see cref="CheckReadsTable"/>
+    /// ensured when the query was planned) gets the table prefix.
     /// </summary>
-    private static string? TableAfterFrom(string statement)
+    public static string ResolveTables(string statement, string tableName, string resolvedTableName)
+    {
+        if (resolvedTableName == tableName || TableAfterFrom(statement)?.Groups["table"] is not { } table)
+        {
+            return statement;
+        }
+
+        return string.Concat(statement.AsSpan(0, table.Index), $"\"{resolvedTableName}\"", statement.AsSpan(table.Index + table.Length));
+    }
+
+    /// <summary>
+    /// The table named after the first FROM keyword outside quoted names and string literals (<c>"..."</c>,
+    /// <c>'...'</c>): group <c>table</c> as written, group <c>name</c> without quotes; null when there is none.
+    /// </summary>
+    private static Match? TableAfterFrom(string statement)
     {
         for (var i = 0; i < statement.Length; i++)
         {
@@ -52,13 +66,16 @@ internal static class DynamoDbPartiQLStatement
             }
             else if (IsKeywordAt(statement, i, "FROM"))
             {
-                var name = Regex.Match(statement[(i + 4)..], @"^\s*(?:""(?<name>[^""]+)""|(?<name>[A-Za-z_][A-Za-z0-9_]*))");
-                return name.Success ? name.Groups["name"].Value : null;
+                var table = TableName().Match(statement, i + 4);
+                return table.Success ? table : null;
             }
         }
 
         return null;
     }
+
+    [GeneratedRegex(@"\G\s*(?<table>""(?<name>[^""]+)""|(?<name>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial Regex TableName();
 
     private static bool IsKeywordAt(string text, int at, string keyword)
         => string.Compare(text, at, keyword, 0, keyword.Length, StringComparison.OrdinalIgnoreCase) == 0
@@ -66,16 +83,6 @@ internal static class DynamoDbPartiQLStatement
             && (at + keyword.Length == text.Length || !IsNameCharacter(text[at + keyword.Length]));
 
     private static bool IsNameCharacter(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    /// <summary>The statement as this context sends it: the mapped table name after FROM gets the table prefix.</summary>
-    public static string ResolveTables(string statement, string tableName, string resolvedTableName)
-        => resolvedTableName == tableName
-            ? statement
-            : Regex.Replace(
-                statement,
-                $@"\bFROM\s+(""{Regex.Escape(tableName)}""|{Regex.Escape(tableName)})(?=[\s.;]|$)",
-                $"FROM \"{resolvedTableName.Replace("$", "$$", StringComparison.Ordinal)}\"",
-                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     /// <summary>The values of one execution as attribute values, each converted by the mapping of its CLR type.</summary>
     public static List<AttributeValue> BindValues(Expression arguments, IReadOnlyDictionary<string, object?> parameters, ITypeMappingSource typeMappings)
