@@ -49,13 +49,10 @@ public class ConnectionTests
     public async Task Endpoint_that_never_answers_fails_after_one_timeout_and_CanConnect_answers_within_seconds()
     {
         // It accepts connections and never answers: the AWS SDK's own retries of each timeout took seven minutes.
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
+        using var silent = Listen(out var url);
 
         // The default client configuration (a request times out after 30 s): the probe does not wait for it.
-        await using (var probing = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options))
+        await using (var probing = ContextAt(url))
         {
             _ = probing.Model;
             var watch = Stopwatch.StartNew();
@@ -64,10 +61,7 @@ public class ConnectionTests
         }
 
         // Retries as configured by default; only the timeout is shortened, so that the test is quick.
-        var options = new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => c.Timeout = TimeSpan.FromSeconds(1)))
-            .Options;
-        await using var context = new ShopContext(options);
+        await using var context = ContextAt(url, c => c.Timeout = TimeSpan.FromSeconds(1));
         var stopwatch = Stopwatch.StartNew();
         var exception = await Assert.ThrowsAsync<DbUpdateException>(async () =>
         {
@@ -84,11 +78,8 @@ public class ConnectionTests
     [Fact]
     public async Task Cancelling_a_request_to_an_endpoint_that_never_answers_is_a_cancellation_not_a_timeout()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}";
-        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
+        using var silent = Listen(out var url);
+        await using var context = ContextAt(url);
         _ = context.Model;
 
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
@@ -109,8 +100,7 @@ public class ConnectionTests
         using var queued = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await queued.ConnectAsync(endpoint);
         var url = $"http://127.0.0.1:{endpoint.Port}";
-        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials)).Options);
+        await using var context = ContextAt(url);
         _ = context.Model;
 
         var watch = Stopwatch.StartNew();
@@ -142,13 +132,10 @@ public class ConnectionTests
     {
         // A web server on the wrong port (below 500), or a failure in front of DynamoDB (5xx, after the SDK's retries:
         // none here, so that the test is quick).
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        using var listener = Listen(out var url);
         using var answering = new CancellationTokenSource();
         var server = AnswerAsync(listener, status, answering.Token);
-        await using var context = new ShopContext(new DbContextOptionsBuilder<ShopContext>()
-            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => c.MaxErrorRetry = 0)).Options);
+        await using var context = ContextAt(url, c => c.MaxErrorRetry = 0);
 
         var exception = await Assert.ThrowsAsync<AmazonDynamoDBException>(() => context.Users.Where(u => u.Email == "a").ToListAsync());
         Assert.Contains("Query request for table 'users'", exception.Message);
@@ -157,6 +144,21 @@ public class ConnectionTests
         await answering.CancelAsync();
         await server;
     }
+
+    /// <summary>A listener on a free loopback port that accepts connections and never answers, and its URL.</summary>
+    private static TcpListener Listen(out string url)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+        return listener;
+    }
+
+    /// <summary>A context on the endpoint, with the provider's default client configuration unless changed.</summary>
+    private static ShopContext ContextAt(string url, Action<AmazonDynamoDBConfig>? configure = null)
+        => new(new DbContextOptionsBuilder<ShopContext>()
+            .UseDynamoDb(d => d.ServiceUrl(url).Credentials(TestDb.Credentials).ConfigureClient(c => configure?.Invoke(c)))
+            .Options);
 
     /// <summary>Answers every request with the HTTP status and no body, as a web server on the wrong port does.</summary>
     private static async Task AnswerAsync(TcpListener listener, string status, CancellationToken cancellationToken)
