@@ -27,21 +27,17 @@ internal sealed class DynamoDbModelValidator(ModelValidatorDependencies dependen
         foreach (var entityType in rootTypes)
         {
             ValidateKey(entityType);
+            ValidateRowVersions(entityType);
+            ValidateSecondaryIndexes(entityType);
             foreach (var type in entityType.GetDerivedTypesInclusive())
             {
                 ValidateAttributeNames(type);
+                ValidateNoDocumentCycle(type, []);
                 if (type.GetTableName() != entityType.GetTableName())
                 {
                     throw new InvalidOperationException(
                         DynamoDbStrings.DerivedTypeTable(type.DisplayName(), type.GetTableName(), entityType.DisplayName(), entityType.GetTableName()));
                 }
-            }
-
-            ValidateRowVersions(entityType);
-            ValidateSecondaryIndexes(entityType);
-            foreach (var type in entityType.GetDerivedTypesInclusive())
-            {
-                ValidateNoDocumentCycle(type, []);
             }
 
             if (entityType.GetBillingMode() == DynamoDbBillingMode.Provisioned && entityType.GetProvisionedThroughput() == null)
